@@ -1,0 +1,30 @@
+package com.siyu.mall.common;
+
+import java.io.IOException;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Adds {@code mall-defaults.yml} as the lowest-priority source: the settings every service shares (Kafka
+ * reliability, actuator, Flyway locations, MALL_* variables), which a service's own application.yml or the
+ * environment override.
+ */
+public class MallDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        ClassPathResource resource = new ClassPathResource("mall-defaults.yml");
+        if (!resource.exists() || environment.getPropertySources().contains("mall-defaults")) {
+            return;
+        }
+        try {
+            new YamlPropertySourceLoader().load("mall-defaults", resource)
+                    .forEach(source -> environment.getPropertySources().addLast(source));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read mall-defaults.yml", e);
+        }
+    }
+}

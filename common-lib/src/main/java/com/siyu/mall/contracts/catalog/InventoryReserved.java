@@ -1,0 +1,5 @@
+package com.siyu.mall.contracts.catalog;
+
+/** Every line of the order is reserved. */
+public record InventoryReserved(long orderId) {
+}
