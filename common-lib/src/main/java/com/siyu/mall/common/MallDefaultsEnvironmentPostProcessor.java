@@ -3,6 +3,8 @@ package com.siyu.mall.common;
 import java.io.IOException;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.core.Ordered;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.ClassPathResource;
@@ -12,7 +14,13 @@ import org.springframework.core.io.ClassPathResource;
  * reliability, actuator, Flyway locations, MALL_* variables), which a service's own application.yml or the
  * environment override.
  */
-public class MallDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+public class MallDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    /** Right after application.yml is loaded, before anything (Nacos's import check, say) reads the settings. */
+    @Override
+    public int getOrder() {
+        return ConfigDataEnvironmentPostProcessor.ORDER + 1;
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

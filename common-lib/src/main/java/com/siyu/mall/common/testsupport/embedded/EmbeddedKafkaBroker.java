@@ -116,7 +116,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("log.dirs", dir.toString());
         p.setProperty("auto.create.topics.enable", "true");
-        p.setProperty("num.partitions", "3");
+        p.setProperty("num.partitions", "6");
         p.setProperty("default.replication.factor", "1");
         p.setProperty("min.insync.replicas", "1");
         p.setProperty("offsets.topic.replication.factor", "1");

@@ -38,6 +38,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     private static final Pattern DB_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
     private static final String UNPACKED_MARKER = ".unpacked";
+    private static final String INITIALIZED_MARKER = "embedded-mariadb.initialized";
 
     private final Server db;
     private final int port;
@@ -81,6 +82,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
             tmpDir = Files.createTempDirectory("embedded-mariadb-tmp-");
             boolean fresh = isEmpty(data);
+            boolean initialized = Files.exists(data.resolve(INITIALIZED_MARKER));
 
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
@@ -90,7 +92,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .setSecurityDisabled(false)
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .setDefaultCharacterSet("utf8mb4");
-            config.addArg("--user=root"); // mariadbd refuses to run as root without it; ignored otherwise
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root"); // mariadbd refuses to run as root without it
+            }
             config.addArg("--bind-address=127.0.0.1");
             config.addArg("--skip-name-resolve");
             config.addArg("--skip-ssl"); // 11.4 otherwise generates a TLS cert per start (seconds of CPU)
@@ -109,7 +113,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
             db.start();
             EmbeddedMariaDb server = new EmbeddedMariaDb(db, ownedDataDir, tmpDir);
-            if (fresh) {
+            if (!initialized) {
                 // mariadb-install-db leaves root@localhost reachable only via unix_socket auth;
                 // allow root with an empty password over TCP (the server binds 127.0.0.1 only).
                 // No -u: the client logs in as the OS user, which install-db grants unix_socket access.
@@ -118,6 +122,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                         + " CREATE USER IF NOT EXISTS 'root'@'%' IDENTIFIED BY '';"
                         + " GRANT ALL PRIVILEGES ON *.* TO 'root'@'%' WITH GRANT OPTION;"
                         + " FLUSH PRIVILEGES;");
+                Files.createFile(data.resolve(INITIALIZED_MARKER)); // plain files in datadir are ignored
             }
             return server;
         } catch (IOException | RuntimeException e) {
@@ -212,7 +217,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /** Unpacks the binaries into the shared base dir once, guarded against concurrent JVMs. */
-    private static void unpackOnce(Server db, Path baseDir) throws IOException {
+    private static synchronized void unpackOnce(Server db, Path baseDir) throws IOException {
         Files.createDirectories(baseDir);
         if (Files.exists(baseDir.resolve(UNPACKED_MARKER))) {
             return;

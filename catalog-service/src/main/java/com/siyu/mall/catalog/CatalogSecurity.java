@@ -1,0 +1,16 @@
+package com.siyu.mall.catalog;
+
+import com.siyu.mall.common.security.MallAuthorizationRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+@Configuration
+class CatalogSecurity {
+
+    /** Browsing the catalog needs no login. */
+    @Bean
+    MallAuthorizationRules catalogPublicReads() {
+        return rules -> rules.requestMatchers(HttpMethod.GET, "/api/v1/products", "/api/v1/products/**").permitAll();
+    }
+}

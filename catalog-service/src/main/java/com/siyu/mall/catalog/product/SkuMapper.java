@@ -1,0 +1,8 @@
+package com.siyu.mall.catalog.product;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+
+@Mapper
+public interface SkuMapper extends BaseMapper<Sku> {
+}
