@@ -17,8 +17,7 @@ public class FeignProblemDecoder implements ErrorDecoder {
         String service = response.request() == null ? methodKey : response.request().url();
         HttpStatus status = HttpStatus.resolve(response.status());
         if (status == null || status.is5xxServerError()) {
-            return new RemoteProblemException(service, HttpStatus.SERVICE_UNAVAILABLE, "DEPENDENCY_UNAVAILABLE",
-                    "a service this request depends on failed (" + response.status() + ")");
+            return new DependencyUnavailableException(service, response.status());
         }
         String code = "REMOTE_" + status.name();
         String detail = status.getReasonPhrase();

@@ -1,11 +1,17 @@
 package com.siyu.mall.common.error;
 
+import feign.FeignException;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -36,6 +42,21 @@ public class ProblemHandler {
             log.warn("{}: {}", e.code(), e.getMessage());
         }
         return Problems.of(e.status(), e.code(), e.getMessage());
+    }
+
+    /** A dependency's circuit is open or its bulkhead is full: fail fast with 503, never hang. */
+    @ExceptionHandler({CallNotPermittedException.class, BulkheadFullException.class, FeignException.class})
+    ProblemDetail dependencyShed(RuntimeException e) {
+        log.warn("dependency call shed: {}", e.getMessage());
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", "a service this request depends on is unavailable; retry later");
+    }
+
+    /** The database is down or overloaded: a fast 503 the caller may retry, not a hang or a 500. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class})
+    ProblemDetail databaseUnavailable(RuntimeException e) {
+        log.warn("database unavailable: {}", e.getMessage());
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE", "storage is unavailable; retry later");
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -1,0 +1,21 @@
+package com.siyu.mall.member.config;
+
+import com.siyu.mall.common.security.MallAuthorizationRules;
+import com.siyu.mall.common.security.Roles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/** The endpoints that work without a token: logging in, and the public key to verify tokens with. */
+@Configuration(proxyBeanMethods = false)
+class SecurityRulesConfig {
+
+    @Bean
+    MallAuthorizationRules memberServiceRules() {
+        return rules -> rules
+                .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/v1/auth/sms-codes", "/api/v1/auth/login", "/api/v1/auth/refresh",
+                        "/admin/v1/auth/login").permitAll()
+                .requestMatchers("/api/v1/members/**", "/api/v1/auth/logout").hasRole(Roles.MEMBER);
+    }
+}

@@ -1,0 +1,22 @@
+package com.siyu.mall.member.member;
+
+import com.siyu.mall.common.security.CurrentUser;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/members")
+class MemberController {
+
+    private final Members members;
+
+    MemberController(Members members) {
+        this.members = members;
+    }
+
+    @GetMapping("/me")
+    MemberView me() {
+        return members.view(CurrentUser.memberId());
+    }
+}

@@ -1,0 +1,14 @@
+package com.siyu.mall.order.order;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code paymentTimeout}: unpaid orders are cancelled after it (MALL_ORDER_PAYMENT_TIMEOUT, default PT30M). */
+@ConfigurationProperties("mall.order")
+record OrderProperties(Duration paymentTimeout, Duration timeoutSweepInterval) {
+
+    OrderProperties {
+        paymentTimeout = paymentTimeout == null ? Duration.ofMinutes(30) : paymentTimeout;
+        timeoutSweepInterval = timeoutSweepInterval == null ? Duration.ofSeconds(5) : timeoutSweepInterval;
+    }
+}

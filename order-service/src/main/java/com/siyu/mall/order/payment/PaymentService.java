@@ -1,0 +1,117 @@
+package com.siyu.mall.order.payment;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.toolkit.IdWorker;
+import com.siyu.mall.common.error.MallException;
+import com.siyu.mall.order.order.Order;
+import com.siyu.mall.order.order.OrderService;
+import com.siyu.mall.order.order.OrderStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Service
+class PaymentService {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+
+    record PaymentView(String paymentId, String paymentNo, String orderId, String channel, long amountFen, String status) {
+        static PaymentView of(Payment p) {
+            return new PaymentView(String.valueOf(p.getId()), p.getPaymentNo(), String.valueOf(p.getOrderId()),
+                    p.getChannel(), p.getAmountFen(), p.getStatus().name());
+        }
+    }
+
+    private final PaymentMapper payments;
+    private final OrderService orders;
+    private final Map<String, PaymentChannel> channels;
+    private final TransactionTemplate tx;
+
+    PaymentService(PaymentMapper payments, OrderService orders, List<PaymentChannel> channels, TransactionTemplate tx) {
+        this.payments = payments;
+        this.orders = orders;
+        this.channels = channels.stream().collect(Collectors.toMap(PaymentChannel::name, Function.identity()));
+        this.tx = tx;
+    }
+
+    /** Starts paying an order; a repeated Idempotency-Key returns the first payment and asks the provider nothing. */
+    PaymentView pay(long memberId, long orderId, String channelName, String idempotencyKey) {
+        PaymentChannel channel = channels.get(channelName);
+        if (channel == null) {
+            throw MallException.badRequest("PAYMENT_CHANNEL_UNSUPPORTED", "channel must be one of " + channels.keySet());
+        }
+        Optional<Payment> earlier = byIdempotencyKey(memberId, idempotencyKey);
+        if (earlier.isPresent()) {
+            return sameRequest(earlier.get(), orderId);
+        }
+        Payment payment;
+        try {
+            payment = tx.execute(status -> {
+                Order order = orders.lockOwned(memberId, orderId);
+                if (order.getStatus() != OrderStatus.AWAITING_PAYMENT) {
+                    throw MallException.conflict("ORDER_STATE_CONFLICT",
+                            "order " + orderId + " is " + order.getStatus() + " and cannot be paid");
+                }
+                Payment p = Payment.start(IdWorker.getId(), orderId, memberId, channel.name(), order.getPayableFen(),
+                        idempotencyKey);
+                payments.insert(p);
+                return p;
+            });
+        } catch (DuplicateKeyException sameKeyRace) {
+            return sameRequest(byIdempotencyKey(memberId, idempotencyKey).orElseThrow(() -> sameKeyRace), orderId);
+        }
+        channel.start(payment);
+        return PaymentView.of(payment);
+    }
+
+    private PaymentView sameRequest(Payment earlier, long orderId) {
+        if (earlier.getOrderId() != orderId) {
+            throw MallException.conflict("IDEMPOTENCY_KEY_REUSED", "this Idempotency-Key was used for another order");
+        }
+        return PaymentView.of(earlier);
+    }
+
+    /**
+     * Applies a verified notification once: the payment row is locked, a settled payment acknowledges again and
+     * changes nothing, so a late duplicate can never move an order backwards.
+     */
+    void onNotification(String channelName, String body) {
+        PaymentChannel channel = channels.get(channelName);
+        if (channel == null) {
+            throw MallException.notFound("PAYMENT_CHANNEL_UNSUPPORTED", "no channel " + channelName);
+        }
+        PaymentChannel.Notification n = channel.verify(body);
+        tx.executeWithoutResult(status -> {
+            Payment payment = payments.lockByNo(n.paymentNo());
+            if (payment == null || payment.getOrderId() != n.orderId() || !payment.getChannel().equals(channel.name())) {
+                throw MallException.notFound("PAYMENT_NOT_FOUND", "no payment " + n.paymentNo());
+            }
+            if (payment.getAmountFen() != n.amountFen()) {
+                throw MallException.badRequest("PAYMENT_AMOUNT_MISMATCH", "notified amount differs from the payment");
+            }
+            if (payment.isSettled()) {
+                return;
+            }
+            boolean accepted = orders.markPaid(payment.getOrderId(), payment.getChannel());
+            payment.settle(n.providerTxnId(), accepted, Instant.now());
+            payments.updateById(payment);
+            if (!accepted) {
+                log.warn("payment {} arrived for order {} that no longer awaits payment: refund required",
+                        payment.getPaymentNo(), payment.getOrderId());
+            }
+        });
+    }
+
+    private Optional<Payment> byIdempotencyKey(long memberId, String key) {
+        return Optional.ofNullable(payments.selectOne(new LambdaQueryWrapper<Payment>()
+                .eq(Payment::getMemberId, memberId).eq(Payment::getIdempotencyKey, key)));
+    }
+}
