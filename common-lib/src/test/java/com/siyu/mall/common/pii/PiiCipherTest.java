@@ -1,11 +1,10 @@
-package com.siyu.mall.member.member;
+package com.siyu.mall.common.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.Base64;
-import com.siyu.mall.common.pii.PiiCipher;
 import org.junit.jupiter.api.Test;
 
 class PiiCipherTest {
