@@ -1,0 +1,200 @@
+package com.siyu.mall.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.siyu.mall.common.testsupport.MallHttp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end: the real gateway and the five real services as separate JVMs, a real database and broker, and
+ * every call through the gateway as a mini-program would make it.
+ */
+class JourneyIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final AtomicInteger PHONES = new AtomicInteger();
+    private static ServiceProcesses services;
+    private static MallClient mall;
+    private static String admin;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        services = new ServiceProcesses().start(Map.of(
+                "MALL_SMS_FIXED_CODE", "123456",
+                "MALL_ADMIN_PASSWORD", "e2e-admin-pw",
+                "MALL_ORDER_PAYMENT_TIMEOUT", "PT5S",
+                "MALL_ORDER_TIMEOUT_SWEEP_INTERVAL", "PT0.5S",
+                "MALL_PAYMENT_MOCK_DELAY", "PT0.1S",
+                "MALL_GATEWAY_RATE_LIMITS_ENABLED", "false",
+                "MALL_OUTBOX_POLL_INTERVAL", "100ms"));
+        services.awaitReady(Duration.ofMinutes(4));
+        mall = new MallClient(services.url("gateway-service"));
+        admin = mall.adminToken("admin", "e2e-admin-pw");
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @Test
+    void memberOrdersPaysAndStockIsSold() {
+        String sku = mall.createProduct(admin, "夏季新款碎花连衣裙", 19_900, 10);
+        var listed = mall.http().get("/api/v1/products?keyword=" + java.net.URLEncoder.encode("连衣裙",
+                java.nio.charset.StandardCharsets.UTF_8), null);
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body().path("items").size()).isGreaterThan(0);
+
+        MallClient.Member member = newMember();
+        var me = mall.http().get("/api/v1/members/me", member.token());
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.text("phone")).contains("****");
+
+        String orderId = mall.placeOrder(member.token(), sku, 2);
+        var awaiting = mall.awaitOrder(member.token(), orderId, WAIT, "AWAITING_PAYMENT", "CANCELLED");
+        assertThat(awaiting.text("status")).isEqualTo("AWAITING_PAYMENT");
+        assertThat(awaiting.number("payableFen")).isEqualTo(39_800);
+        assertThat(mall.stock(admin, sku)).containsExactly(8, 2, 0);
+
+        var payment = mall.pay(member.token(), orderId);
+        assertThat(payment.status()).as(payment.raw()).isEqualTo(202);
+        var paid = mall.awaitOrder(member.token(), orderId, WAIT, "PAID");
+        assertThat(paid.text("paidAt")).isNotBlank();
+        awaitStock(sku, 8, 0, 2);
+
+        // fan-out: promotion and distribution consumed OrderPaid
+        for (String path : List.of("/admin/v1/promotions/paid-orders/", "/admin/v1/distribution/paid-orders/")) {
+            var seen = mall.awaitResponse(() -> mall.http().get(path + orderId, admin), r -> r.status() == 200, WAIT,
+                    path + orderId);
+            assertThat(seen.number("payableFen")).isEqualTo(39_800);
+        }
+    }
+
+    @Test
+    void orderBeyondStockIsCancelledAsOutOfStock() {
+        String sku = mall.createProduct(admin, "限量款帆布托特包", 8_800, 1);
+        MallClient.Member member = newMember();
+        String orderId = mall.placeOrder(member.token(), sku, 2);
+        var cancelled = mall.awaitOrder(member.token(), orderId, WAIT, "CANCELLED", "AWAITING_PAYMENT");
+        assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
+        assertThat(cancelled.text("cancelReason")).isEqualTo("OUT_OF_STOCK");
+        assertThat(mall.stock(admin, sku)).containsExactly(1, 0, 0);
+    }
+
+    @Test
+    void memberCancellationReleasesStock() {
+        String sku = mall.createProduct(admin, "手工陶瓷马克杯", 5_900, 5);
+        MallClient.Member member = newMember();
+        String orderId = mall.placeOrder(member.token(), sku, 3);
+        mall.awaitOrder(member.token(), orderId, WAIT, "AWAITING_PAYMENT");
+        assertThat(mall.stock(admin, sku)).containsExactly(2, 3, 0);
+        var cancelled = mall.cancel(member.token(), orderId);
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.text("cancelReason")).isEqualTo("BY_MEMBER");
+        awaitStock(sku, 5, 0, 0);
+    }
+
+    @Test
+    void unpaidOrderTimesOutAndReleasesStock() {
+        String sku = mall.createProduct(admin, "云南古树普洱茶饼", 12_800, 4);
+        MallClient.Member member = newMember();
+        String orderId = mall.placeOrder(member.token(), sku, 1);
+        mall.awaitOrder(member.token(), orderId, WAIT, "AWAITING_PAYMENT");
+        var timedOut = mall.awaitOrder(member.token(), orderId, WAIT, "CANCELLED");
+        assertThat(timedOut.text("cancelReason")).isEqualTo("PAYMENT_TIMEOUT");
+        awaitStock(sku, 4, 0, 0);
+    }
+
+    @Test
+    void twentyMembersRaceForFiveUnitsAndExactlyFiveWin() {
+        String sku = mall.createProduct(admin, "秒杀款保温杯", 1_990, 5);
+        List<MallClient.Member> members = IntStream.range(0, 20).mapToObj(i -> newMember()).toList();
+        List<String[]> orders = members.parallelStream()
+                .map(m -> new String[] {m.token(), mall.placeOrder(m.token(), sku, 1)}).toList();
+        int awaiting = 0;
+        int outOfStock = 0;
+        for (String[] o : orders) {
+            var settled = mall.awaitOrder(o[0], o[1], WAIT, "AWAITING_PAYMENT", "CANCELLED");
+            if (settled.text("status").equals("AWAITING_PAYMENT")) {
+                awaiting++;
+            } else {
+                assertThat(settled.text("cancelReason")).isEqualTo("OUT_OF_STOCK");
+                outOfStock++;
+            }
+        }
+        assertThat(awaiting).isEqualTo(5);
+        assertThat(outOfStock).isEqualTo(15);
+        assertThat(mall.stock(admin, sku)).containsExactly(0, 5, 0);
+    }
+
+    @Test
+    void badInputThroughTheGatewayIsA4xxProblemAndChangesNothing() {
+        String sku = mall.createProduct(admin, "错误输入测试商品", 1_000, 3);
+        MallClient.Member member = newMember();
+        MallClient.Member stranger = newMember();
+        MallHttp http = mall.http();
+        String key = UUID.randomUUID().toString();
+        Map<String, String> idem = Map.of("Idempotency-Key", key);
+        Map<String, Object> good = Map.of("items", List.of(Map.of("skuId", sku, "quantity", 1)), "address", MallClient.ADDRESS);
+
+        assertProblem(http.post("/api/v1/orders", "{\"items\":[{", member.token(), idem), 400, "MALFORMED_REQUEST");
+        assertProblem(http.post("/api/v1/orders", good, member.token()), 400, "IDEMPOTENCY_KEY_REQUIRED");
+        assertProblem(http.post("/api/v1/orders", Map.of("items", List.of(Map.of("skuId", sku, "quantity", 0)),
+                "address", MallClient.ADDRESS), member.token(), idem), 400, "VALIDATION_FAILED");
+        assertProblem(http.post("/api/v1/orders", Map.of("items", List.of(Map.of("skuId", sku, "quantity", 1000)),
+                "address", MallClient.ADDRESS), member.token(), idem), 400, "VALIDATION_FAILED");
+        assertProblem(http.post("/api/v1/orders", Map.of("items", List.of(Map.of("skuId", sku, "quantity", 1))),
+                member.token(), idem), 400, "VALIDATION_FAILED");
+        assertProblem(http.post("/api/v1/orders", Map.of("items", List.of(Map.of("skuId", "123", "quantity", 1)),
+                "address", MallClient.ADDRESS), member.token(), idem), 422, "SKU_NOT_FOUND");
+        assertProblem(http.post("/api/v1/orders", good, null, idem), 401, "UNAUTHORIZED");
+        assertProblem(http.post("/admin/v1/products", Map.of("title", "x", "skus", List.of()), member.token()), 403,
+                "FORBIDDEN");
+        assertProblem(http.get("/api/v1/orders", null), 401, "UNAUTHORIZED");
+        assertThat(http.get("/api/v1/orders", member.token()).body().path("items").size()).isZero();
+        assertThat(mall.stock(admin, sku)).containsExactly(3, 0, 0);
+
+        var first = mall.placeOrder(member.token(), sku, 1, key);
+        var repeat = mall.placeOrder(member.token(), sku, 1, key);
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(repeat.status()).isEqualTo(202);
+        assertThat(repeat.text("orderId")).isEqualTo(first.text("orderId"));
+        String orderId = first.text("orderId");
+        mall.awaitOrder(member.token(), orderId, WAIT, "AWAITING_PAYMENT");
+        assertThat(mall.stock(admin, sku)).containsExactly(2, 1, 0);
+
+        assertProblem(mall.order(stranger.token(), orderId), 404, "ORDER_NOT_FOUND");
+        assertProblem(mall.cancel(stranger.token(), orderId), 404, "ORDER_NOT_FOUND");
+        String forged = MallHttp.json(Map.of("paymentNo", "P1", "orderId", orderId, "amountFen", 1000, "status",
+                "SUCCESS", "providerTxnId", "T", "timestamp", System.currentTimeMillis() / 1000, "nonce", "n",
+                "signature", "f".repeat(64)));
+        assertProblem(http.post("/api/v1/payments/notify/mock", forged, null), 400, "PAYMENT_SIGNATURE_INVALID");
+        assertThat(mall.order(member.token(), orderId).text("status")).isEqualTo("AWAITING_PAYMENT");
+    }
+
+    private static MallClient.Member newMember() {
+        return mall.memberLogin(String.format("137%08d", PHONES.incrementAndGet()), "123456");
+    }
+
+    private static void awaitStock(String sku, int available, int reserved, int sold) {
+        mall.awaitResponse(() -> mall.http().get("/admin/v1/inventory/" + sku, admin),
+                r -> r.body().path("available").asInt() == available && r.body().path("reserved").asInt() == reserved
+                        && r.body().path("sold").asInt() == sold, WAIT, "stock " + available + "/" + reserved + "/" + sold);
+    }
+
+    private static void assertProblem(MallHttp.Response response, int status, String code) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.code()).as(response.raw()).isEqualTo(code);
+    }
+}
