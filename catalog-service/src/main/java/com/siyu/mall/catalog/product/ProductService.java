@@ -11,11 +11,14 @@ import com.siyu.mall.catalog.product.ProductViews.ProductPage;
 import com.siyu.mall.catalog.product.ProductViews.ProductSummary;
 import com.siyu.mall.catalog.product.ProductViews.SkuView;
 import com.siyu.mall.common.error.MallException;
+import com.siyu.mall.contracts.catalog.PriceQuote;
+import com.siyu.mall.contracts.catalog.PriceQuoteRequest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ProductService {
 
+    static final String LIST_PRICE = "LIST_PRICE";
     private static final TypeReference<Map<String, String>> SPECS = new TypeReference<>() { };
 
     private final SpuMapper spus;
@@ -96,7 +100,35 @@ public class ProductService {
                 spu.getStatus().name(), views);
     }
 
-    public Map<String, String> specs(Sku sku) {
+    /**
+     * Unit prices for an order. Today every SKU sells at its list price; member and channel prices arrive with
+     * the catalog issue and will show in {@code priceRule}.
+     */
+    PriceQuote quote(PriceQuoteRequest request) {
+        List<Long> skuIds = request.lines().stream().map(PriceQuoteRequest.Line::skuId).distinct().toList();
+        Map<Long, Sku> found = skus.selectList(new LambdaQueryWrapper<Sku>().in(Sku::getId, skuIds)).stream()
+                .collect(Collectors.toMap(Sku::getId, Function.identity()));
+        Map<Long, Spu> spuById = found.isEmpty() ? Map.of()
+                : spus.selectList(new LambdaQueryWrapper<Spu>().in(Spu::getId,
+                        found.values().stream().map(Sku::getSpuId).distinct().toList())).stream()
+                        .collect(Collectors.toMap(Spu::getId, Function.identity()));
+        List<PriceQuote.Line> lines = request.lines().stream().map(line -> {
+            Sku sku = found.get(line.skuId());
+            if (sku == null) {
+                throw MallException.unprocessable("SKU_NOT_FOUND", "no sku " + line.skuId());
+            }
+            Spu spu = spuById.get(sku.getSpuId());
+            if (spu == null || !spu.isOnSale()) {
+                throw MallException.unprocessable("SKU_UNAVAILABLE", "sku " + line.skuId() + " is not on sale");
+            }
+            return new PriceQuote.Line(sku.getId(), spu.getId(), spu.getTitle(), specs(sku), line.quantity(),
+                    sku.getPriceFen(), LIST_PRICE);
+        }).toList();
+        long total = lines.stream().mapToLong(l -> l.unitPriceFen() * l.quantity()).sum();
+        return new PriceQuote(lines, total);
+    }
+
+    Map<String, String> specs(Sku sku) {
         return json.readValue(sku.getSpecs(), SPECS);
     }
 

@@ -20,7 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code paymentNo|orderId|amountFen|status|providerTxnId|timestamp|nonce}.
  */
 @Component
+@ConditionalOnProperty(name = "mall.payment.mock.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(MockPaymentProperties.class)
 class MockPaymentChannel implements PaymentChannel, DisposableBean {
 
@@ -51,7 +54,15 @@ class MockPaymentChannel implements PaymentChannel, DisposableBean {
 
     private final Environment env;
 
+    static final String DEV_SECRET = "siyu-mall-mock-payment-secret";
+
     MockPaymentChannel(MockPaymentProperties props, JsonMapper json, Environment env) {
+        boolean local = env.getActiveProfiles().length == 0 || env.acceptsProfiles(Profiles.of("local"));
+        if (!local && (props.secret() == null || props.secret().equals(DEV_SECRET))) {
+            // anyone could sign notifications with the published secret and mark orders paid
+            throw new IllegalStateException("the MOCK payment channel needs MALL_PAYMENT_MOCK_SECRET under profiles "
+                    + String.join(",", env.getActiveProfiles()) + ", or MALL_PAYMENT_MOCK_ENABLED=false");
+        }
         this.props = props;
         this.json = json;
         this.env = env;

@@ -60,6 +60,11 @@ class PaymentService {
                     throw MallException.conflict("ORDER_STATE_CONFLICT",
                             "order " + orderId + " is " + order.getStatus() + " and cannot be paid");
                 }
+                Payment open = payments.selectOne(new LambdaQueryWrapper<Payment>().eq(Payment::getOrderId, orderId)
+                        .eq(Payment::getStatus, Payment.Status.PENDING).last("LIMIT 1"));
+                if (open != null) {
+                    return open; // one collection per order at a time: a second key must not charge twice
+                }
                 Payment p = Payment.start(IdWorker.getId(), orderId, memberId, channel.name(), order.getPayableFen(),
                         idempotencyKey);
                 payments.insert(p);
@@ -68,7 +73,9 @@ class PaymentService {
         } catch (DuplicateKeyException sameKeyRace) {
             return sameRequest(byIdempotencyKey(memberId, idempotencyKey).orElseThrow(() -> sameKeyRace), orderId);
         }
-        channel.start(payment);
+        if (payment.getIdempotencyKey().equals(idempotencyKey)) {
+            channel.start(payment);
+        }
         return PaymentView.of(payment);
     }
 

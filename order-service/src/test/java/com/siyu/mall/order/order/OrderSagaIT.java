@@ -127,6 +127,9 @@ class OrderSagaIT {
     void forgedStaleOrWrongAmountNotificationsChangeNothing() {
         String orderId = awaitingPayment();
         String paymentNo = jdbcPaymentNo(orderId, "test-no-callback");
+        var second = pay(orderId, UUID.randomUUID().toString());
+        assertThat(second.status()).isEqualTo(202);
+        assertThat(second.text("paymentNo")).as("a payment in flight is reused, never a second charge").isEqualTo(paymentNo);
         long ts = System.currentTimeMillis() / 1000;
         String forged = notification(paymentNo, orderId, 1999, ts, "nonce-1", "0".repeat(64));
         assertProblem(http.post("/api/v1/payments/notify/mock", forged, null), 400, "PAYMENT_SIGNATURE_INVALID");
