@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import com.siyu.mall.common.web.TraceIds;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, String> kafka, OutboxProperties props) {
         this.jdbc = jdbc;
-        this.tx = tx;
+        // READ COMMITTED: the locking read takes record locks only. Under REPEATABLE READ its gap locks collide
+        // with the other replica's "mark sent" index updates and deadlock, and a batch rolled back after Kafka
+        // acknowledged it is sent twice (OutboxRelayIT caught exactly that).
+        this.tx = new TransactionTemplate(tx.getTransactionManager());
+        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.kafka = kafka;
         this.props = props;
     }
@@ -77,9 +82,11 @@ public class OutboxRelay implements SmartLifecycle {
             } catch (Exception e) {
                 throw new IllegalStateException("Kafka did not acknowledge the outbox batch", e);
             }
-            Timestamp now = Timestamp.from(Instant.now());
-            jdbc.batchUpdate("UPDATE outbox_event SET sent_at = ? WHERE id = ?",
-                    rows.stream().map(r -> new Object[] {now, r.id()}).toList());
+            List<Object> args = new ArrayList<>();
+            args.add(Timestamp.from(Instant.now()));
+            rows.forEach(r -> args.add(r.id()));
+            jdbc.update("UPDATE outbox_event SET sent_at = ? WHERE id IN ("
+                    + String.join(",", java.util.Collections.nCopies(rows.size(), "?")) + ")", args.toArray());
             return rows.size();
         });
         return sent == null ? 0 : sent;
@@ -133,13 +140,18 @@ public class OutboxRelay implements SmartLifecycle {
         worker.start();
     }
 
+    /** Lets the batch in flight finish (so it is marked sent, not re-sent after a restart), then stops. */
     @Override
     public void stop() {
         running = false;
         if (worker != null) {
-            worker.interrupt();
+            wakeups.release();
             try {
-                worker.join(5_000);
+                worker.join(15_000);
+                if (worker.isAlive()) {
+                    worker.interrupt();
+                    worker.join(2_000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
