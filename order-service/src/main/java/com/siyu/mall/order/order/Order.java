@@ -29,6 +29,10 @@ public class Order {
     private Instant paymentDeadline;
     private Instant paidAt;
     private Instant cancelledAt;
+    private String carrier;
+    private String trackingNo;
+    private Instant shippedAt;
+    private Instant completedAt;
     private Instant createdAt;
     private Instant updatedAt;
     private Integer version;
@@ -78,16 +82,25 @@ public class Order {
         touch(now);
     }
 
-    public void ship(Instant now) {
+    public void ship(String carrier, String trackingNo, Instant now) {
         require(EnumSet.of(OrderStatus.PAID), "be shipped");
         status = OrderStatus.SHIPPED;
+        this.carrier = carrier;
+        this.trackingNo = trackingNo;
+        shippedAt = now;
         touch(now);
     }
 
+    /** The member confirmed receipt, or the confirmation window passed. */
     public void complete(Instant now) {
         require(EnumSet.of(OrderStatus.SHIPPED), "be completed");
         status = OrderStatus.COMPLETED;
+        completedAt = now;
         touch(now);
+    }
+
+    public boolean isAutoConfirmDue(Instant now, Duration window) {
+        return status == OrderStatus.SHIPPED && shippedAt != null && !now.isBefore(shippedAt.plus(window));
     }
 
     public boolean isPaymentOverdue(Instant now) {
@@ -129,6 +142,14 @@ public class Order {
     public void setPaidAt(Instant paidAt) { this.paidAt = paidAt; }
     public Instant getCancelledAt() { return cancelledAt; }
     public void setCancelledAt(Instant cancelledAt) { this.cancelledAt = cancelledAt; }
+    public String getCarrier() { return carrier; }
+    public void setCarrier(String carrier) { this.carrier = carrier; }
+    public String getTrackingNo() { return trackingNo; }
+    public void setTrackingNo(String trackingNo) { this.trackingNo = trackingNo; }
+    public Instant getShippedAt() { return shippedAt; }
+    public void setShippedAt(Instant shippedAt) { this.shippedAt = shippedAt; }
+    public Instant getCompletedAt() { return completedAt; }
+    public void setCompletedAt(Instant completedAt) { this.completedAt = completedAt; }
     public Instant getCreatedAt() { return createdAt; }
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }

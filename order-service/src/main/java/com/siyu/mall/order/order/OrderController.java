@@ -8,6 +8,7 @@ import com.siyu.mall.order.order.OrderViews.PlacedOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +45,24 @@ class OrderController {
     OrderPage list(@RequestParam(required = false) Long cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         return orders.list(CurrentUser.memberId(), cursor, limit);
+    }
+
+    @PostMapping("/api/v1/orders/{orderId}/receipt")
+    OrderView confirmReceipt(@PathVariable long orderId) {
+        return orders.confirmReceipt(CurrentUser.memberId(), orderId);
+    }
+
+    @GetMapping("/admin/v1/orders/{orderId}")
+    OrderView adminGet(@PathVariable long orderId) {
+        return orders.findAny(orderId);
+    }
+
+    @PostMapping("/admin/v1/orders/{orderId}/shipments")
+    OrderView ship(@PathVariable long orderId, @Valid @RequestBody ShipRequest request) {
+        return orders.ship(orderId, request.carrier(), request.trackingNo());
+    }
+
+    record ShipRequest(@NotBlank @Size(max = 32) String carrier, @NotBlank @Size(max = 64) String trackingNo) {
     }
 
     @PostMapping("/api/v1/orders/{orderId}/cancel")

@@ -11,7 +11,9 @@ import com.siyu.mall.contracts.catalog.PriceQuoteRequest;
 import com.siyu.mall.contracts.order.OrderCancelled;
 import com.siyu.mall.contracts.order.OrderCreated;
 import com.siyu.mall.contracts.order.OrderLine;
+import com.siyu.mall.contracts.order.OrderCompleted;
 import com.siyu.mall.contracts.order.OrderPaid;
+import com.siyu.mall.contracts.order.OrderShipped;
 import com.siyu.mall.order.order.OrderRequests.PlaceOrderRequest;
 import com.siyu.mall.order.order.OrderViews.AddressView;
 import com.siyu.mall.order.order.OrderViews.LineView;
@@ -151,6 +153,52 @@ public class OrderService {
         return true;
     }
 
+    @Transactional
+    OrderView ship(long orderId, String carrier, String trackingNo) {
+        Order order = orders.lock(orderId);
+        if (order == null) {
+            throw notFound(orderId);
+        }
+        order.ship(carrier, trackingNo, Instant.now());
+        orders.updateById(order);
+        outbox.publish(Topics.ORDER, AGGREGATE, orderId, new OrderShipped(orderId, order.getMemberId(), carrier,
+                trackingNo, order.getShippedAt()));
+        return view(order);
+    }
+
+    @Transactional
+    OrderView confirmReceipt(long memberId, long orderId) {
+        Order order = lockOwned(memberId, orderId);
+        complete(order);
+        return view(order);
+    }
+
+    /** Completes one shipped order whose confirmation window has passed; false when it is not (or no longer) due. */
+    @Transactional
+    public boolean completeIfDue(long orderId) {
+        Order order = orders.lock(orderId);
+        if (order == null || !order.isAutoConfirmDue(Instant.now(), props.autoConfirmAfter())) {
+            return false;
+        }
+        complete(order);
+        return true;
+    }
+
+    private void complete(Order order) {
+        order.complete(Instant.now());
+        orders.updateById(order);
+        outbox.publish(Topics.ORDER, AGGREGATE, order.getId(), new OrderCompleted(order.getId(), order.getMemberId(),
+                contractLines(order.getId()), order.getPayableFen(), order.getCompletedAt()));
+    }
+
+    OrderView findAny(long orderId) {
+        Order order = orders.selectById(orderId);
+        if (order == null) {
+            throw notFound(orderId);
+        }
+        return view(order);
+    }
+
     private void cancel(Order order, CancelReason reason) {
         order.cancel(reason, Instant.now());
         orders.updateById(order);
@@ -218,7 +266,8 @@ public class OrderService {
         return new OrderView(String.valueOf(o.getId()), o.getOrderNo(), o.getStatus().name(),
                 o.getCancelReason() == null ? null : o.getCancelReason().name(), lineViews, o.getTotalFen(),
                 o.getPayableFen(), AddressView.masked(address), o.getCreatedAt(), o.getUpdatedAt(),
-                o.getPaymentDeadline(), o.getPaidAt(), o.getCancelledAt());
+                o.getPaymentDeadline(), o.getPaidAt(), o.getCancelledAt(), o.getCarrier(), o.getTrackingNo(),
+                o.getShippedAt(), o.getCompletedAt());
     }
 
     static MallException notFound(long orderId) {

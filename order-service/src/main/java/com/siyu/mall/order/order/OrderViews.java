@@ -15,7 +15,8 @@ final class OrderViews {
 
     record OrderView(String orderId, String orderNo, String status, String cancelReason, List<LineView> lines,
             long totalFen, long payableFen, AddressView address, Instant createdAt, Instant updatedAt,
-            Instant paymentDeadline, Instant paidAt, Instant cancelledAt) {
+            Instant paymentDeadline, Instant paidAt, Instant cancelledAt, String carrier, String trackingNo,
+            Instant shippedAt, Instant completedAt) {
     }
 
     record LineView(String skuId, String spuId, String title, Map<String, String> specs, int quantity,

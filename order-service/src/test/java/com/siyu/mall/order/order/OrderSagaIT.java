@@ -30,7 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @MallIntegrationTest(properties = {
         "mall.order.payment-timeout=PT3S",
         "mall.order.timeout-sweep-interval=PT0.2S",
-        "mall.payment.mock.delay=PT0.05S"})
+        "mall.payment.mock.delay=PT0.05S",
+        "mall.order.auto-confirm-after=PT5S",
+        "mall.order.auto-confirm-sweep-interval=PT0.2S"})
 class OrderSagaIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -166,6 +168,55 @@ class OrderSagaIT {
         pay(paid, UUID.randomUUID().toString());
         ORDER_EVENTS.await("OrderPaid", paid, WAIT);
         assertProblem(http.post("/api/v1/orders/" + paid + "/cancel", null, token), 409, "ORDER_STATE_CONFLICT");
+    }
+
+    @Test
+    void operatorShipsAndMemberConfirmsReceipt() {
+        String orderId = paidOrder();
+        String admin = TestJwtIssuer.get().adminToken();
+        assertProblem(http.post("/admin/v1/orders/" + orderId + "/shipments", Map.of("carrier", "SF",
+                "trackingNo", "SF1"), token), 403, "FORBIDDEN");
+        assertProblem(http.post("/admin/v1/orders/" + orderId + "/shipments", Map.of("carrier", "",
+                "trackingNo", "SF1"), admin), 400, "VALIDATION_FAILED");
+        assertProblem(http.post("/api/v1/orders/" + orderId + "/receipt", null, token), 409, "ORDER_STATE_CONFLICT");
+
+        var shipped = http.post("/admin/v1/orders/" + orderId + "/shipments", Map.of("carrier", "SF",
+                "trackingNo", "SF1234567890"), admin);
+        assertThat(shipped.status()).as(shipped.raw()).isEqualTo(200);
+        assertThat(shipped.text("status")).isEqualTo("SHIPPED");
+        assertThat(ORDER_EVENTS.await("OrderShipped", orderId, WAIT).payload().path("trackingNo").asString())
+                .isEqualTo("SF1234567890");
+        assertProblem(http.post("/admin/v1/orders/" + orderId + "/shipments", Map.of("carrier", "SF",
+                "trackingNo", "SF2"), admin), 409, "ORDER_STATE_CONFLICT");
+        assertProblem(http.post("/api/v1/orders/" + orderId + "/receipt", null,
+                TestJwtIssuer.get().memberToken(member + 1)), 404, "ORDER_NOT_FOUND");
+
+        var completed = http.post("/api/v1/orders/" + orderId + "/receipt", null, token);
+        assertThat(completed.status()).as(completed.raw()).isEqualTo(200);
+        assertThat(completed.text("status")).isEqualTo("COMPLETED");
+        assertThat(completed.text("completedAt")).isNotBlank();
+        EventEnvelope event = ORDER_EVENTS.await("OrderCompleted", orderId, WAIT);
+        assertThat(event.payload().path("payableFen").asLong()).isEqualTo(1999);
+        assertThat(event.payload().path("lines").get(0).path("skuId").asLong()).isEqualTo(SKU);
+        assertProblem(http.post("/api/v1/orders/" + orderId + "/receipt", null, token), 409, "ORDER_STATE_CONFLICT");
+    }
+
+    @Test
+    void shippedOrderCompletesByItselfAfterTheConfirmationWindow() {
+        String orderId = paidOrder();
+        assertThat(http.post("/admin/v1/orders/" + orderId + "/shipments", Map.of("carrier", "YTO",
+                "trackingNo", "YT1"), TestJwtIssuer.get().adminToken()).status()).isEqualTo(200);
+        ORDER_EVENTS.await("OrderCompleted", orderId, WAIT);
+        assertThat(order(orderId).text("status")).isEqualTo("COMPLETED");
+        assertThat(http.get("/admin/v1/orders/" + orderId, TestJwtIssuer.get().adminToken()).text("carrier"))
+                .isEqualTo("YTO");
+    }
+
+    private String paidOrder() {
+        String orderId = awaitingPayment();
+        pay(orderId, UUID.randomUUID().toString());
+        ORDER_EVENTS.await("OrderPaid", orderId, WAIT);
+        return orderId;
     }
 
     @Test

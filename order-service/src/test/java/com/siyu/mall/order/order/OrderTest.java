@@ -22,8 +22,8 @@ class OrderTest {
             case PENDING_STOCK -> { }
             case AWAITING_PAYMENT -> order.markReserved(NOW, TIMEOUT);
             case PAID -> { order.markReserved(NOW, TIMEOUT); order.markPaid(NOW); }
-            case SHIPPED -> { order.markReserved(NOW, TIMEOUT); order.markPaid(NOW); order.ship(NOW); }
-            case COMPLETED -> { order.markReserved(NOW, TIMEOUT); order.markPaid(NOW); order.ship(NOW); order.complete(NOW); }
+            case SHIPPED -> { order.markReserved(NOW, TIMEOUT); order.markPaid(NOW); order.ship("SF", "SF123", NOW); }
+            case COMPLETED -> { order.markReserved(NOW, TIMEOUT); order.markPaid(NOW); order.ship("SF", "SF123", NOW); order.complete(NOW); }
             case CANCELLED -> order.cancel(CancelReason.BY_MEMBER, NOW);
         }
         assertThat(order.getStatus()).isEqualTo(status);
@@ -64,6 +64,18 @@ class OrderTest {
         assertThat(order.getCancelledAt()).isEqualTo(NOW);
     }
 
+    @Test
+    void shippedOrderIsConfirmedAutomaticallyOnlyAfterTheWindow() {
+        Order order = anOrderIn(OrderStatus.SHIPPED);
+        Duration window = Duration.ofDays(14);
+        assertThat(order.getShippedAt()).isEqualTo(NOW);
+        assertThat(order.isAutoConfirmDue(NOW.plus(window).minusMillis(1), window)).isFalse();
+        assertThat(order.isAutoConfirmDue(NOW.plus(window), window)).isTrue();
+        order.complete(NOW.plus(window));
+        assertThat(order.getCompletedAt()).isEqualTo(NOW.plus(window));
+        assertThat(order.isAutoConfirmDue(NOW.plus(window.multipliedBy(2)), window)).isFalse();
+    }
+
     @ParameterizedTest
     @EnumSource(OrderStatus.class)
     void markReservedOnlyFromPendingStock(OrderStatus from) {
@@ -100,7 +112,7 @@ class OrderTest {
     @ParameterizedTest
     @EnumSource(OrderStatus.class)
     void shipOnlyFromPaid(OrderStatus from) {
-        assertMove(from, EnumSet.of(OrderStatus.PAID), o -> o.ship(NOW), OrderStatus.SHIPPED);
+        assertMove(from, EnumSet.of(OrderStatus.PAID), o -> o.ship("SF", "SF123", NOW), OrderStatus.SHIPPED);
     }
 
     @ParameterizedTest
