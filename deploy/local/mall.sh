@@ -7,7 +7,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 RUN="$ROOT/deploy/local/.run"
 LOGS="$RUN/logs"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-INFRA_JAR="$ROOT/deploy/local/target/mall-local.jar"
+INFRA_JAR="$ROOT/deploy/local/target/mall-local-exec.jar"
 SERVICES=(member-service catalog-service order-service promotion-service distribution-service gateway-service)
 
 export MALL_SMS_FIXED_CODE="${MALL_SMS_FIXED_CODE-123456}"
@@ -63,7 +63,7 @@ build_if_needed() {
 
 start_infra() {
   local name=$1 port=$2 heap=$3
-  if running "$name" "mall-local.jar $name"; then
+  if running "$name" "mall-local-exec.jar $name"; then
     log "  $name already running (pid $(cat "$(pid_file "$name")"))"
     return
   fi
@@ -146,8 +146,8 @@ stop_process() {
 
 down() {
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do stop_process "${SERVICES[$i]}" "${SERVICES[$i]}.jar"; done
-  stop_process kafka "mall-local.jar kafka"
-  stop_process mariadb "mall-local.jar mariadb"
+  stop_process kafka "mall-local-exec.jar kafka"
+  stop_process mariadb "mall-local-exec.jar mariadb"
   pkill -f -- "--datadir=$RUN/mariadb" 2>/dev/null || true
   log "stopped (data kept in deploy/local/.run)"
 }
@@ -156,7 +156,7 @@ status() {
   need_java
   printf '%-22s %-8s %s\n' PROCESS PID STATE
   for name in mariadb kafka; do
-    if running "$name" "mall-local.jar $name"; then printf '%-22s %-8s %s\n' "$name" "$(cat "$(pid_file "$name")")" running
+    if running "$name" "mall-local-exec.jar $name"; then printf '%-22s %-8s %s\n' "$name" "$(cat "$(pid_file "$name")")" running
     else printf '%-22s %-8s %s\n' "$name" - stopped; fi
   done
   for svc in "${SERVICES[@]}"; do

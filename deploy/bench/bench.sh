@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# siyu-mall benchmark: deploy/bench/bench.sh [scenario…]
+# scenarios: startup resources db-raw gateway gateway-nio catalog-read event-lag order-place hot-sku (default: all)
+# Runs against the stack of deploy/local/mall.sh (starting it if needed; the gateway is restarted with rate limits
+# off so the load is not throttled). Results: deploy/bench/results/<timestamp>/{summary.json,summary.md,gatling/}.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH="$ROOT/deploy/bench"
+RUN="$ROOT/deploy/local/.run"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+GATEWAY="http://127.0.0.1:${MALL_GATEWAY_PORT:-8080}"
+MEMBER="http://127.0.0.1:${MALL_MEMBER_PORT:-8081}"
+SECONDS_PER_RUN="${BENCH_SECONDS:-20}"
+USERS="${BENCH_USERS:-32}"
+BUYERS="${BENCH_BUYERS:-2000}"
+HOT_STOCK="${BENCH_HOT_STOCK:-100}"
+ADMIN_PASSWORD="${MALL_ADMIN_PASSWORD:-admin123}"
+SMS_CODE="${MALL_SMS_FIXED_CODE:-123456}"
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+OUT="$BENCH/results/$STAMP"
+JSONL="$OUT/scenarios.jsonl"
+ALL=(startup resources db-raw gateway gateway-nio catalog-read event-lag order-place hot-sku)
+SCENARIOS=("$@"); [ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=("${ALL[@]}")
+mkdir -p "$OUT/gatling"
+: >"$JSONL"
+
+log() { printf '\n▶ %s\n' "$*"; }
+wants() { local s; for s in "${SCENARIOS[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
+now_ms() { date +%s%3N; }
+
+restart_gateway() {  # $1: extra JVM options
+  local pid_file="$RUN/gateway-service.pid"
+  if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+    kill -TERM "$(cat "$pid_file")"; while kill -0 "$(cat "$pid_file")" 2>/dev/null; do sleep 0.2; done
+  fi
+  MALL_GATEWAY_RATE_LIMITS_ENABLED=false \
+    MALL_SERVICE_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k ${1:-}" \
+    "$ROOT/deploy/local/mall.sh" up >"$OUT/mall-up-gateway.log" 2>&1
+}
+
+log "build the harness"
+(cd "$ROOT" && ./mvnw -q -B -f deploy/bench/pom.xml test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
+CP="$BENCH/target/classes:$(cat "$BENCH/target/classpath.txt")"
+measure() { "$JAVA" -Xmx256m -cp "$CP" com.siyu.mall.bench.Measure "$@"; }
+
+if [ -z "$(ls "$RUN"/*.pid 2>/dev/null)" ]; then
+  log "start the stack (cold)"
+  t0=$(now_ms)
+  MALL_GATEWAY_RATE_LIMITS_ENABLED=false "$ROOT/deploy/local/mall.sh" up | tee "$OUT/mall-up.log"
+  echo "$(( ($(now_ms) - t0) / 1000 ))" >"$OUT/stack-seconds"
+else
+  MALL_GATEWAY_RATE_LIMITS_ENABLED=false "$ROOT/deploy/local/mall.sh" up >"$OUT/mall-up.log"
+fi
+log "restart the gateway with rate limits off"
+restart_gateway ""
+
+gatling() {  # $1 scenario name, $2 simulation, rest: -D options
+  local name=$1 sim=$2; shift 2
+  (cd "$ROOT" && ./mvnw -q -B -f deploy/bench/pom.xml gatling:test -Dgatling.simulationClass="com.siyu.mall.bench.$sim" \
+     -Dgatling.resultsFolder="$OUT/gatling" "$@") >"$OUT/$name.console.log" 2>&1 || true
+  measure gatling "$name" "$OUT/$name.console.log" "$JSONL" >/dev/null
+  grep -E "request count|99th|mean throughput" "$OUT/$name.console.log" | head -3 || true
+}
+
+if wants startup; then
+  log "startup: each service's start time"
+  measure startup "$RUN" "$JSONL" >/dev/null
+fi
+if wants resources; then
+  log "resources: idle (10 s)"
+  measure resources idle 10 "$RUN" "$JSONL" >/dev/null
+fi
+if wants db-raw; then
+  log "db-raw: conditional stock updates on one row over JDBC ($SECONDS_PER_RUN s, 8 threads)"
+  measure db-raw "$SECONDS_PER_RUN" 8 "$JSONL" | grep -E "throughput|p99"
+fi
+if wants gateway; then
+  log "gateway: the same endpoint direct and through the gateway ($USERS clients, $SECONDS_PER_RUN s each)"
+  gatling gateway-direct ThroughputSimulation -Dbench.url="$MEMBER/.well-known/jwks.json" -Dbench.users="$USERS" -Dbench.seconds="$SECONDS_PER_RUN"
+  gatling gateway ThroughputSimulation -Dbench.url="$GATEWAY/.well-known/jwks.json" -Dbench.users="$USERS" -Dbench.seconds="$SECONDS_PER_RUN"
+fi
+if wants gateway-nio; then
+  log "gateway-nio: the gateway with -Dreactor.netty.native=false"
+  restart_gateway "-Dreactor.netty.native=false"
+  gatling gateway-nio ThroughputSimulation -Dbench.url="$GATEWAY/.well-known/jwks.json" -Dbench.users="$USERS" -Dbench.seconds="$SECONDS_PER_RUN"
+  restart_gateway ""
+fi
+if wants catalog-read || wants order-place || wants hot-sku || wants event-lag; then
+  log "prepare data (products, $USERS+ members)"
+  "$JAVA" -Xmx256m -cp "$CP" com.siyu.mall.bench.Prepare "$OUT/data" "$GATEWAY" "$MEMBER" "$ADMIN_PASSWORD" "$SMS_CODE" 200 "$HOT_STOCK"
+  prop() { grep "^$1=" "$OUT/data/products.properties" | cut -d= -f2; }
+fi
+if wants catalog-read; then
+  log "catalog-read: product detail through the gateway"
+  gatling catalog-read ThroughputSimulation -Dbench.url="$GATEWAY/api/v1/products/$(prop roomySpu)" -Dbench.users="$USERS" -Dbench.seconds="$SECONDS_PER_RUN"
+fi
+if wants event-lag; then
+  log "event-lag idle: 5 orders/s for $SECONDS_PER_RUN s"
+  from=$(now_ms)
+  gatling order-idle OrderPlaceSimulation -Dbench.data="$OUT/data" -Dbench.sku="$(prop roomySku)" -Dbench.rate=5 -Dbench.seconds="$SECONDS_PER_RUN"
+  sleep 2
+  measure event-lag event-lag-idle "$from" "$(now_ms)" "$JSONL" | grep -E "p50|p99"
+fi
+if wants order-place; then
+  log "order-place at the maximum: $USERS members ordering back to back, resources sampled meanwhile"
+  from=$(now_ms)
+  measure resources order-place 15 "$RUN" "$JSONL" >/dev/null &
+  sampler=$!
+  gatling order-place-max-http OrderPlaceSimulation -Dbench.data="$OUT/data" -Dbench.sku="$(prop roomySku)" -Dbench.users="$USERS" -Dbench.seconds="$SECONDS_PER_RUN"
+  wait $sampler || true
+  sleep 3
+  to=$(now_ms)
+  measure orders order-place-max "$(prop roomySku)" "$from" "$to" "$JSONL" | grep -E "acceptedPerSec|p99"
+  measure event-lag event-lag-load "$from" "$to" "$JSONL" | grep -E "p50|p99"
+  max=$(grep '"order-place-max"' "$JSONL" | sed -E 's/.*"acceptedPerSec":([0-9.]+).*/\1/' | cut -d. -f1)
+  half=$(( max / 2 > 0 ? max / 2 : 1 ))
+  log "order-place at half the maximum: $half orders/s"
+  from=$(now_ms)
+  gatling order-place-half-http OrderPlaceSimulation -Dbench.data="$OUT/data" -Dbench.sku="$(prop roomySku)" -Dbench.rate="$half" -Dbench.seconds="$SECONDS_PER_RUN"
+  sleep 3
+  measure orders order-place-half "$(prop roomySku)" "$from" "$(now_ms)" "$JSONL" | grep -E "acceptedPerSec|p99"
+fi
+if wants hot-sku; then
+  log "hot-sku: $BUYERS buyers race for $HOT_STOCK units"
+  gatling hot-sku-http HotSkuSimulation -Dbench.data="$OUT/data" -Dbench.sku="$(prop hotSku)" -Dbench.buyers="$BUYERS"
+  sleep 5
+  measure hot-sku "$(prop hotSku)" "$HOT_STOCK" "$JSONL" | grep -E "oversold|decisionsPerSec|everyUnitSold"
+fi
+
+machine="Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $("$JAVA" -version 2>&1 | head -1), everything (DB, Kafka, 6 services, load generator) on one machine."
+if [ -f "$OUT/stack-seconds" ]; then
+  sed -i "s/\"scenario\":\"startup\"/\"scenario\":\"startup\",\"stackSeconds\":$(cat "$OUT/stack-seconds")/" "$JSONL"
+fi
+log "report"
+"$JAVA" -cp "$CP" com.siyu.mall.bench.Report "$OUT" "$machine"
+cp "$OUT/summary.md" "$BENCH/results/latest.md"
+echo "results: $OUT (Gatling HTML reports under gatling/)"

@@ -1,0 +1,317 @@
+package com.siyu.mall.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The measurements Gatling cannot make, each appending one JSON object to {@code scenarios.jsonl}:
+ * <pre>
+ * gatling  name consoleLog out [key=value…]   Gatling's global stats from its console output
+ * db-raw   seconds threads out                 JDBC conditional stock updates on one row: the physical ceiling
+ * orders   name sku fromMs toMs out            accepted orders/s and order-row → AWAITING_PAYMENT latency
+ * hot-sku  sku stock out                       oversold, units sold, reservation decisions/s
+ * event-lag name fromMs toMs out               OrderCreated outbox commit → catalog's processed_event
+ * resources label seconds runDir out           RSS and CPU of each local-stack process over a window
+ * startup  runDir out                          each service's own start time from its log
+ * </pre>
+ */
+public final class Measure {
+
+    private static final String DB = System.getenv().getOrDefault("MALL_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306");
+    private static final String USER = System.getenv().getOrDefault("MALL_MYSQL_USER", "root");
+    private static final String PASSWORD = System.getenv().getOrDefault("MALL_MYSQL_PASSWORD", "");
+
+    private Measure() {
+    }
+
+    public static void main(String[] a) throws Exception {
+        ObjectNode result = switch (a[0]) {
+            case "gatling" -> gatling(a[1], Path.of(a[2]), java.util.Arrays.copyOfRange(a, 4, a.length));
+            case "db-raw" -> dbRaw(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
+            case "orders" -> orders(a[1], Long.parseLong(a[2]), Long.parseLong(a[3]), Long.parseLong(a[4]));
+            case "hot-sku" -> hotSku(Long.parseLong(a[1]), Integer.parseInt(a[2]));
+            case "event-lag" -> eventLag(a[1], Long.parseLong(a[2]), Long.parseLong(a[3]));
+            case "resources" -> resources(a[1], Integer.parseInt(a[2]), Path.of(a[3]));
+            case "startup" -> startup(Path.of(a[1]));
+            default -> throw new IllegalArgumentException("unknown measurement " + a[0]);
+        };
+        Path out = Path.of(a[a[0].equals("gatling") ? 3 : a.length - 1]);
+        Files.writeString(out, Api.JSON.writeValueAsString(result) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.out.println(result.toPrettyString());
+    }
+
+    private static final Pattern LINE = Pattern.compile("^> (.+?)\\s+\\|\\s+([\\d,.-]+)\\s+\\|\\s+([\\d,.-]+)\\s+\\|\\s+([\\d,.-]+)\\s*$");
+
+    static ObjectNode gatling(String name, Path console, String[] extras) throws Exception {
+        Map<String, Double> total = new TreeMap<>();
+        Map<String, Double> ko = new TreeMap<>();
+        boolean inGlobal = false;
+        for (String line : Files.readAllLines(console)) {
+            if (line.contains("---- Global Information")) {
+                inGlobal = true;
+                total.clear();
+                ko.clear();
+            } else if (inGlobal && line.startsWith("----")) {
+                inGlobal = false;
+            }
+            Matcher m = LINE.matcher(line.strip());
+            if (inGlobal && m.matches()) {
+                total.put(m.group(1).strip(), number(m.group(2)));
+                ko.put(m.group(1).strip(), number(m.group(4)));
+            }
+        }
+        ObjectNode r = node(name);
+        r.put("requests", total.getOrDefault("request count", 0.0).longValue());
+        r.put("errors", ko.getOrDefault("request count", 0.0).longValue());
+        r.put("throughputPerSec", total.getOrDefault("mean throughput (rps)", 0.0));
+        r.put("p50Ms", total.getOrDefault("response time 50th percentile (ms)", 0.0));
+        r.put("p95Ms", total.getOrDefault("response time 95th percentile (ms)", 0.0));
+        r.put("p99Ms", total.getOrDefault("response time 99th percentile (ms)", 0.0));
+        r.put("maxMs", total.getOrDefault("max response time (ms)", 0.0));
+        for (String extra : extras) {
+            String[] kv = extra.split("=", 2);
+            r.put(kv[0], kv[1]);
+        }
+        return r;
+    }
+
+    private static double number(String s) {
+        return s.equals("-") ? 0 : Double.parseDouble(s.replace(",", ""));
+    }
+
+    static ObjectNode dbRaw(int seconds, int threads) throws Exception {
+        try (Connection c = connect(""); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS mall_bench");
+            s.execute("CREATE TABLE IF NOT EXISTS mall_bench.stock_raw (sku_id BIGINT PRIMARY KEY, available INT NOT NULL,"
+                    + " reserved INT NOT NULL) ENGINE=InnoDB");
+            s.execute("REPLACE INTO mall_bench.stock_raw VALUES (1, 1000000000, 0)");
+        }
+        Instant end = Instant.now().plusSeconds(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<List<Long>>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                List<Long> nanos = new ArrayList<>();
+                try (Connection c = connect("mall_bench"); PreparedStatement ps = c.prepareStatement(
+                        "UPDATE stock_raw SET available = available - 1, reserved = reserved + 1 WHERE sku_id = 1 AND available >= 1")) {
+                    while (Instant.now().isBefore(end)) {
+                        long t0 = System.nanoTime();
+                        if (ps.executeUpdate() != 1) {
+                            throw new IllegalStateException("raw stock ran out");
+                        }
+                        nanos.add(System.nanoTime() - t0);
+                    }
+                }
+                return nanos;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> w : workers) {
+            all.addAll(w.get());
+        }
+        pool.shutdown();
+        ObjectNode r = node("db-raw");
+        r.put("threads", threads);
+        r.put("updates", all.size());
+        r.put("throughputPerSec", all.size() / (double) seconds);
+        percentiles(r, all.stream().map(n -> n / 1_000_000.0).toList());
+        return r;
+    }
+
+    static ObjectNode orders(String name, long sku, long fromMs, long toMs) throws Exception {
+        Duration timeout = Duration.parse(System.getenv().getOrDefault("MALL_ORDER_PAYMENT_TIMEOUT", "PT30M"));
+        List<Double> latency = new ArrayList<>();
+        long count = 0;
+        long awaiting = 0;
+        Instant first = null;
+        Instant last = null;
+        try (Connection c = connect("mall_order"); PreparedStatement ps = c.prepareStatement("""
+                SELECT o.created_at, o.payment_deadline, o.status FROM sales_order o
+                JOIN sales_order_line l ON l.order_id = o.id
+                WHERE l.sku_id = ? AND o.created_at BETWEEN ? AND ?""")) {
+            ps.setLong(1, sku);
+            ps.setTimestamp(2, new Timestamp(fromMs));
+            ps.setTimestamp(3, new Timestamp(toMs));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    count++;
+                    Instant created = rs.getTimestamp(1).toInstant();
+                    first = first == null || created.isBefore(first) ? created : first;
+                    last = last == null || created.isAfter(last) ? created : last;
+                    if (rs.getTimestamp(2) != null) {
+                        awaiting++;
+                        Instant reserved = rs.getTimestamp(2).toInstant().minus(timeout);
+                        latency.add(Duration.between(created, reserved).toNanos() / 1_000_000.0);
+                    }
+                }
+            }
+        }
+        ObjectNode r = node(name);
+        r.put("ordersAccepted", count);
+        r.put("ordersAwaitingPayment", awaiting);
+        double span = first == null ? 0 : Math.max(1, Duration.between(first, last).toMillis()) / 1000.0;
+        r.put("acceptedPerSec", span == 0 ? 0 : count / span);
+        r.put("latency", "order row committed → AWAITING_PAYMENT");
+        percentiles(r, latency);
+        return r;
+    }
+
+    static ObjectNode hotSku(long sku, int stock) throws Exception {
+        ObjectNode r = node("hot-sku");
+        try (Connection c = connect("mall_catalog")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT available, reserved, sold FROM sku_stock WHERE sku_id = ?")) {
+                ps.setLong(1, sku);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    int taken = rs.getInt(2) + rs.getInt(3);
+                    r.put("stock", stock);
+                    r.put("available", rs.getInt(1));
+                    r.put("unitsTaken", taken);
+                    r.put("oversold", Math.max(0, taken - stock));
+                    r.put("everyUnitSold", rs.getInt(1) == 0 && taken == stock);
+                }
+            }
+            // decisions (reserved or failed) per second, from the first order's commit to the last decision
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT COUNT(*), MIN(o.created_at), MAX(r.created_at) FROM mall_catalog.stock_reservation r
+                    JOIN mall_order.sales_order_line l ON l.order_id = r.order_id
+                    JOIN mall_order.sales_order o ON o.id = r.order_id
+                    WHERE l.sku_id = ?""")) {
+                ps.setLong(1, sku);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long decisions = rs.getLong(1);
+                    double span = rs.getTimestamp(2) == null ? 0
+                            : Math.max(1, rs.getTimestamp(3).getTime() - rs.getTimestamp(2).getTime()) / 1000.0;
+                    r.put("reservationDecisions", decisions);
+                    r.put("decisionsPerSec", span == 0 ? 0 : decisions / span);
+                }
+            }
+        }
+        return r;
+    }
+
+    static ObjectNode eventLag(String name, long fromMs, long toMs) throws Exception {
+        List<Double> lag = new ArrayList<>();
+        try (Connection c = connect("mall_order"); PreparedStatement ps = c.prepareStatement("""
+                SELECT TIMESTAMPDIFF(MICROSECOND, o.created_at, p.processed_at) FROM mall_order.outbox_event o
+                JOIN mall_catalog.processed_event p ON p.event_id = o.event_id
+                WHERE o.event_type = 'OrderCreated' AND o.created_at BETWEEN ? AND ?""")) {
+            ps.setTimestamp(1, new Timestamp(fromMs));
+            ps.setTimestamp(2, new Timestamp(toMs));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lag.add(rs.getLong(1) / 1000.0);
+                }
+            }
+        }
+        ObjectNode r = node(name);
+        r.put("events", lag.size());
+        r.put("lag", "OrderCreated outbox row committed → catalog processed it");
+        percentiles(r, lag);
+        return r;
+    }
+
+    static ObjectNode resources(String label, int seconds, Path run) throws Exception {
+        Map<String, long[]> before = cpuTicks(run);
+        long t0 = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        Map<String, long[]> after = cpuTicks(run);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        ObjectNode r = node("resources-" + label);
+        ObjectNode procs = r.putObject("processes");
+        for (var e : after.entrySet()) {
+            long[] b = before.get(e.getKey());
+            ObjectNode p = procs.putObject(e.getKey());
+            p.put("rssMb", e.getValue()[1] / 1024);
+            p.put("cpuPercent", b == null ? 0 : Math.round((e.getValue()[0] - b[0]) / 100.0 / wall * 1000) / 10.0);
+        }
+        return r;
+    }
+
+    /** name → {utime+stime ticks, RSS kB} of each process with a pid file. */
+    private static Map<String, long[]> cpuTicks(Path run) throws Exception {
+        Map<String, long[]> ticks = new TreeMap<>();
+        try (var files = Files.list(run)) {
+            for (Path pidFile : files.filter(p -> p.toString().endsWith(".pid")).toList()) {
+                String pid = Files.readString(pidFile).strip();
+                Path proc = Path.of("/proc", pid);
+                if (!Files.exists(proc)) {
+                    continue;
+                }
+                String[] stat = Files.readString(proc.resolve("stat")).substring(Files.readString(proc.resolve("stat")).lastIndexOf(')') + 2).split(" ");
+                long cpu = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                long rss = Files.readAllLines(proc.resolve("status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                        .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
+                ticks.put(pidFile.getFileName().toString().replace(".pid", ""), new long[] {cpu, rss});
+            }
+        }
+        return ticks;
+    }
+
+    static ObjectNode startup(Path run) throws Exception {
+        ObjectNode r = node("startup");
+        ObjectNode services = r.putObject("services");
+        Pattern started = Pattern.compile("Started \\w+ in ([\\d.]+) seconds");
+        try (var files = Files.list(run.resolve("logs"))) {
+            for (Path log : files.filter(p -> p.toString().endsWith("-service.log")).sorted().toList()) {
+                for (String line : Files.readAllLines(log)) {
+                    Matcher m = started.matcher(line);
+                    if (m.find()) {
+                        services.put(log.getFileName().toString().replace(".log", ""), Double.parseDouble(m.group(1)));
+                    }
+                }
+            }
+        }
+        return r;
+    }
+
+    private static void percentiles(ObjectNode r, List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        r.put("p50Ms", pct(sorted, 50));
+        r.put("p95Ms", pct(sorted, 95));
+        r.put("p99Ms", pct(sorted, 99));
+        r.put("maxMs", sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
+    }
+
+    private static double pct(List<Double> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return Math.round(sorted.get(Math.max(0, i)) * 100) / 100.0;
+    }
+
+    private static ObjectNode node(String scenario) {
+        ObjectNode r = Api.JSON.createObjectNode();
+        r.put("scenario", scenario);
+        return r;
+    }
+
+    private static Connection connect(String database) throws Exception {
+        return DriverManager.getConnection(DB + "/" + database + "?useSSL=false&allowPublicKeyRetrieval=true"
+                + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true", USER, PASSWORD);
+    }
+
+}

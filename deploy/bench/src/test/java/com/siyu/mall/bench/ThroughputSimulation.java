@@ -1,0 +1,27 @@
+package com.siyu.mall.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+
+/** The most a closed group of {@code bench.users} clients gets out of one GET: throughput and latency. */
+public class ThroughputSimulation extends Simulation {
+
+    private final String url = System.getProperty("bench.url");
+    private final int users = Integer.getInteger("bench.users", 16);
+    private final int seconds = Integer.getInteger("bench.seconds", 20);
+
+    private final ScenarioBuilder scenario = scenario(System.getProperty("bench.name", "get"))
+            .during(Duration.ofSeconds(seconds)).on(http("get").get(url).check(status().is(200)));
+
+    {
+        setUp(scenario.injectClosed(constantConcurrentUsers(users).during(Duration.ofSeconds(seconds))))
+                .protocols(http.shareConnections().warmUp(url))
+                .maxDuration(Duration.ofSeconds(seconds + 10));
+    }
+}
