@@ -8,9 +8,10 @@ import org.springframework.http.HttpMethod;
 @Configuration
 class CatalogSecurity {
 
-    /** Browsing the catalog needs no login. */
+    /** Browsing the catalog needs no login (a member token additionally shows members-only products). */
     @Bean
     MallAuthorizationRules catalogPublicReads() {
-        return rules -> rules.requestMatchers(HttpMethod.GET, "/api/v1/products", "/api/v1/products/**").permitAll();
+        return rules -> rules.requestMatchers(HttpMethod.GET, "/api/v1/products", "/api/v1/products/**",
+                "/api/v1/categories").permitAll();
     }
 }

@@ -4,6 +4,10 @@ import com.siyu.mall.common.event.Topics;
 import com.siyu.mall.common.outbox.Outbox;
 import com.siyu.mall.contracts.catalog.InventoryReservationFailed;
 import com.siyu.mall.contracts.catalog.InventoryReserved;
+import com.siyu.mall.contracts.catalog.StockLow;
+import com.siyu.mall.common.error.MallException;
+import java.util.HashSet;
+import java.util.Set;
 import com.siyu.mall.contracts.order.OrderLine;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -29,6 +33,11 @@ public class Inventory {
 
     private static final Logger log = LoggerFactory.getLogger(Inventory.class);
     static final String AGGREGATE = "Inventory";
+    /** Adjustments never take available above this (INT column, with room to spare). */
+    static final int MAX_AVAILABLE = 1_000_000_000;
+
+    private record Locked(int available, int threshold) {
+    }
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
@@ -53,10 +62,12 @@ public class Inventory {
         }
         Map<Long, Integer> wanted = new TreeMap<>();
         lines.forEach(l -> wanted.merge(l.skuId(), l.quantity(), Integer::sum));
-        Map<Long, Integer> available = lockAvailable(List.copyOf(wanted.keySet()));
-        List<Long> unknown = wanted.keySet().stream().filter(id -> !available.containsKey(id)).toList();
+        Map<Long, Locked> locked = lock(List.copyOf(wanted.keySet()));
+        Set<Long> onSale = onSale(List.copyOf(wanted.keySet()));
+        List<Long> unknown = wanted.keySet().stream()
+                .filter(id -> !locked.containsKey(id) || !onSale.contains(id)).toList();
         List<Long> short_ = wanted.entrySet().stream()
-                .filter(e -> available.containsKey(e.getKey()) && available.get(e.getKey()) < e.getValue())
+                .filter(e -> !unknown.contains(e.getKey()) && locked.get(e.getKey()).available() < e.getValue())
                 .map(Map.Entry::getKey).toList();
         if (!unknown.isEmpty() || !short_.isEmpty()) {
             insertReservation(orderId, "FAILED");
@@ -76,6 +87,8 @@ public class Inventory {
             jdbc.update("INSERT INTO stock_reservation_line (order_id, sku_id, quantity) VALUES (?, ?, ?)",
                     orderId, skuId, quantity);
             ledger(skuId, orderId, "RESERVE", -quantity, quantity, 0, "order " + orderId, "system");
+            Locked before = locked.get(skuId);
+            alertIfLow(skuId, before.available(), before.available() - quantity, before.threshold());
         });
         insertReservation(orderId, "RESERVED");
         outbox.publish(Topics.CATALOG, AGGREGATE, orderId, new InventoryReserved(orderId));
@@ -124,15 +137,25 @@ public class Inventory {
                 orderId).stream().findFirst();
     }
 
-    /** Locks the SKUs' stock rows in ascending id order and returns their available quantity. */
-    private Map<Long, Integer> lockAvailable(List<Long> sortedSkuIds) {
-        Map<Long, Integer> available = new TreeMap<>();
+    /** Locks the SKUs' stock rows in ascending id order and returns their available quantity and threshold. */
+    private Map<Long, Locked> lock(List<Long> sortedSkuIds) {
+        Map<Long, Locked> locked = new TreeMap<>();
         String in = String.join(",", sortedSkuIds.stream().map(id -> "?").toList());
-        jdbc.query("SELECT sku_id, available FROM sku_stock WHERE sku_id IN (" + in + ") ORDER BY sku_id FOR UPDATE",
-                rs -> {
-                    available.put(rs.getLong(1), rs.getInt(2));
+        jdbc.query("SELECT sku_id, available, low_stock_threshold FROM sku_stock WHERE sku_id IN (" + in
+                + ") ORDER BY sku_id FOR UPDATE", rs -> {
+                    locked.put(rs.getLong(1), new Locked(rs.getInt(2), rs.getInt(3)));
                 }, sortedSkuIds.toArray());
-        return available;
+        return locked;
+    }
+
+    /**
+     * The SKUs whose product is ON_SALE. A plain read: it does not lock the product row, so reservations never
+     * queue behind product edits (an unpublish that commits during the reservation does not undo it).
+     */
+    private Set<Long> onSale(List<Long> skuIds) {
+        String in = String.join(",", skuIds.stream().map(id -> "?").toList());
+        return new HashSet<>(jdbc.queryForList("SELECT k.id FROM sku k JOIN spu p ON p.id = k.spu_id WHERE k.id IN ("
+                + in + ") AND p.status = 'ON_SALE'", Long.class, skuIds.toArray()));
     }
 
     /** The order's reserved lines, their stock rows locked in ascending SKU order. */
@@ -143,9 +166,53 @@ public class Inventory {
                     lines.put(rs.getLong(1), rs.getInt(2));
                 }, orderId);
         if (!lines.isEmpty()) {
-            lockAvailable(List.copyOf(lines.keySet()));
+            lock(List.copyOf(lines.keySet()));
         }
         return lines;
+    }
+
+    /**
+     * Adds {@code delta} (never 0) to a SKU's available stock with a conditional update, so concurrent adjustments
+     * can never take it below 0: 404 {@code SKU_NOT_FOUND}, 409 {@code STOCK_INSUFFICIENT} or
+     * {@code STOCK_LIMIT_EXCEEDED}, and nothing changes. Writes an ADJUST ledger row.
+     */
+    @Transactional
+    public StockLevels.Level adjust(long skuId, int delta, String reason, String actor) {
+        int changed = jdbc.update("""
+                UPDATE sku_stock SET available = available + ?, updated_at = ?
+                WHERE sku_id = ? AND available + ? >= 0 AND available + ? <= ?""",
+                delta, now(), skuId, delta, delta, MAX_AVAILABLE);
+        StockLevels.Level after = lockedLevel(skuId)
+                .orElseThrow(() -> MallException.notFound("SKU_NOT_FOUND", "no sku " + skuId));
+        if (changed != 1) {
+            throw after.available() + delta < 0
+                    ? MallException.conflict("STOCK_INSUFFICIENT", "sku " + skuId + " has " + after.available()
+                            + " available; cannot remove " + -delta)
+                    : MallException.conflict("STOCK_LIMIT_EXCEEDED", "available stock stays at most " + MAX_AVAILABLE);
+        }
+        ledger(skuId, null, "ADJUST", delta, 0, 0, reason, actor);
+        alertIfLow(skuId, after.available() - delta, after.available(), after.lowStockThreshold());
+        return after;
+    }
+
+    /** 0 switches the low-stock alert off. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void setLowStockThreshold(long skuId, int threshold) {
+        jdbc.update("UPDATE sku_stock SET low_stock_threshold = ?, updated_at = ? WHERE sku_id = ?", threshold, now(), skuId);
+    }
+
+    /** StockLow when a change takes available from at least the threshold to below it (threshold 0 = off). */
+    private void alertIfLow(long skuId, int before, int after, int threshold) {
+        if (threshold > 0 && before >= threshold && after < threshold) {
+            outbox.publish(Topics.CATALOG, AGGREGATE, skuId, new StockLow(skuId, after, threshold));
+        }
+    }
+
+    private Optional<StockLevels.Level> lockedLevel(long skuId) {
+        return jdbc.query("""
+                SELECT sku_id, available, reserved, sold, low_stock_threshold FROM sku_stock WHERE sku_id = ? FOR UPDATE""",
+                (rs, i) -> new StockLevels.Level(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)),
+                skuId).stream().findFirst();
     }
 
     private void insertReservation(long orderId, String status) {

@@ -1,11 +1,12 @@
 package com.siyu.mall.catalog.product;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.siyu.mall.catalog.brand.BrandService;
+import com.siyu.mall.catalog.category.CategoryService;
 import com.siyu.mall.catalog.inventory.StockLevels;
-import com.siyu.mall.catalog.inventory.Inventory;
-import com.siyu.mall.catalog.product.ProductRequests.CreateProductRequest;
-import com.siyu.mall.catalog.product.ProductViews.CreatedProduct;
-import com.siyu.mall.catalog.product.ProductViews.CreatedSku;
+import com.siyu.mall.catalog.product.ListingCursor.Sort;
+import com.siyu.mall.catalog.product.ProductListing.Filter;
+import com.siyu.mall.catalog.product.ProductListing.Row;
 import com.siyu.mall.catalog.product.ProductViews.ProductDetail;
 import com.siyu.mall.catalog.product.ProductViews.ProductPage;
 import com.siyu.mall.catalog.product.ProductViews.ProductSummary;
@@ -13,98 +14,97 @@ import com.siyu.mall.catalog.product.ProductViews.SkuView;
 import com.siyu.mall.common.error.MallException;
 import com.siyu.mall.contracts.catalog.PriceQuote;
 import com.siyu.mall.contracts.catalog.PriceQuoteRequest;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
+/** Public reads (listing, detail) and the internal price quote. */
 @Service
 public class ProductService {
 
     static final String LIST_PRICE = "LIST_PRICE";
-    private static final TypeReference<Map<String, String>> SPECS = new TypeReference<>() { };
+
+    record ListingQuery(String keyword, Long categoryId, Long brandId, String tag, Long minPriceFen, Long maxPriceFen,
+            String sort, String cursor, int limit) {
+    }
 
     private final SpuMapper spus;
     private final SkuMapper skus;
-    private final Inventory inventory;
+    private final ProductTags tags;
+    private final ProductJson json;
+    private final ProductListing listing;
+    private final CategoryService categories;
+    private final BrandService brands;
     private final StockLevels stockLevels;
-    private final JsonMapper json;
 
-    ProductService(SpuMapper spus, SkuMapper skus, Inventory inventory, StockLevels stockLevels, JsonMapper json) {
+    ProductService(SpuMapper spus, SkuMapper skus, ProductTags tags, ProductJson json, ProductListing listing,
+            CategoryService categories, BrandService brands, StockLevels stockLevels) {
         this.spus = spus;
         this.skus = skus;
-        this.inventory = inventory;
-        this.stockLevels = stockLevels;
+        this.tags = tags;
         this.json = json;
+        this.listing = listing;
+        this.categories = categories;
+        this.brands = brands;
+        this.stockLevels = stockLevels;
     }
 
-    @Transactional
-    CreatedProduct create(CreateProductRequest request, String actor) {
-        Spu spu = Spu.onSale(request.title().strip(), request.description());
-        spus.insert(spu);
-        List<CreatedSku> created = new ArrayList<>();
-        for (var line : request.skus()) {
-            Map<String, String> specs = line.specs() == null ? Map.of() : new TreeMap<>(line.specs());
-            Sku sku = Sku.of(spu.getId(), json.writeValueAsString(specs), line.priceFen());
-            skus.insert(sku);
-            inventory.addInitialStock(sku.getId(), line.stock(), actor);
-            created.add(new CreatedSku(String.valueOf(sku.getId()), specs, sku.getPriceFen(), line.stock()));
+    /** ON_SALE products the caller may see; a category filter includes its sub-categories. */
+    ProductPage list(ListingQuery q, boolean member) {
+        if (q.minPriceFen() != null && q.maxPriceFen() != null && q.minPriceFen() > q.maxPriceFen()) {
+            throw MallException.badRequest("PRICE_RANGE_INVALID", "minPriceFen is above maxPriceFen");
         }
-        return new CreatedProduct(String.valueOf(spu.getId()), created);
-    }
-
-    ProductPage list(String keyword, Long cursor, int limit) {
-        LambdaQueryWrapper<Spu> query = new LambdaQueryWrapper<Spu>()
-                .eq(Spu::getStatus, Spu.Status.ON_SALE)
-                .lt(cursor != null, Spu::getId, cursor)
-                .orderByDesc(Spu::getId)
-                .last("LIMIT " + (limit + 1));
-        if (keyword != null && !keyword.isBlank()) {
-            query.like(Spu::getTitle, keyword.strip());
+        Sort sort = Sort.parse(q.sort());
+        ListingCursor cursor = ListingCursor.decode(q.cursor(), sort);
+        List<Long> categoryIds = q.categoryId() == null ? null : categories.withDescendants(q.categoryId());
+        if (q.brandId() != null) {
+            brands.requireExists(q.brandId());
         }
-        List<Spu> page = spus.selectList(query);
-        boolean more = page.size() > limit;
-        if (more) {
-            page = page.subList(0, limit);
-        }
-        Map<Long, List<Sku>> skusBySpu = skusOf(page.stream().map(Spu::getId).toList());
+        List<Row> rows = listing.page(new Filter(q.keyword(), categoryIds, q.brandId(), q.tag(), q.minPriceFen(),
+                q.maxPriceFen(), member), sort, cursor, q.limit() + 1);
+        boolean more = rows.size() > q.limit();
+        List<Row> page = more ? rows.subList(0, q.limit()) : rows;
+        Map<Long, List<Sku>> skusBySpu = skusOf(page.stream().map(Row::spuId).toList());
         Map<Long, Integer> available = stockLevels.available(
                 skusBySpu.values().stream().flatMap(Collection::stream).map(Sku::getId).toList());
-        List<ProductSummary> items = page.stream().map(spu -> {
-            List<Sku> its = skusBySpu.getOrDefault(spu.getId(), List.of());
-            long minPrice = its.stream().mapToLong(Sku::getPriceFen).min().orElse(0);
-            int stock = its.stream().mapToInt(s -> available.getOrDefault(s.getId(), 0)).sum();
-            return new ProductSummary(String.valueOf(spu.getId()), spu.getTitle(), minPrice, stock);
+        List<ProductSummary> items = page.stream().map(row -> {
+            int stock = skusBySpu.getOrDefault(row.spuId(), List.of()).stream()
+                    .mapToInt(s -> available.getOrDefault(s.getId(), 0)).sum();
+            List<String> images = json.imageUrls(row.imageUrls());
+            return new ProductSummary(String.valueOf(row.spuId()), row.title(), row.subtitle(),
+                    images.isEmpty() ? null : images.get(0), row.minPriceFen(), stock, row.sales());
         }).toList();
-        String next = more ? String.valueOf(page.get(page.size() - 1).getId()) : null;
+        Row last = page.isEmpty() ? null : page.get(page.size() - 1);
+        String next = more ? new ListingCursor(sort, last.key(sort), last.spuId()).encode() : null;
         return new ProductPage(items, next);
     }
 
-    ProductDetail detail(long spuId) {
+    /** 404 unless ON_SALE and visible to the caller (members-only products are hidden from anonymous callers). */
+    ProductDetail detail(long spuId, boolean member) {
         Spu spu = spus.selectById(spuId);
-        if (spu == null || !spu.isOnSale()) {
-            throw MallException.notFound("PRODUCT_NOT_FOUND", "no product " + spuId);
+        if (spu == null || !spu.sellableTo(member)) {
+            throw ProductAdmin.notFound(spuId);
         }
+        ProductFields f = json.fields(spu, tags.of(List.of(spuId)).getOrDefault(spuId, List.of()));
         List<Sku> its = skusOf(List.of(spuId)).getOrDefault(spuId, List.of());
         Map<Long, Integer> available = stockLevels.available(its.stream().map(Sku::getId).toList());
-        List<SkuView> views = its.stream().map(s -> new SkuView(String.valueOf(s.getId()), specs(s),
-                s.getPriceFen(), available.getOrDefault(s.getId(), 0))).toList();
-        return new ProductDetail(String.valueOf(spu.getId()), spu.getTitle(), spu.getDescription(),
-                spu.getStatus().name(), views);
+        List<SkuView> views = its.stream().map(s -> new SkuView(String.valueOf(s.getId()), json.specs(s),
+                s.getPriceFen(), s.getOriginalPriceFen(), available.getOrDefault(s.getId(), 0))).toList();
+        return new ProductDetail(String.valueOf(spuId), f.title(), f.subtitle(), f.description(), f.imageUrls(),
+                ProductViews.id(f.categoryId()), ProductViews.id(f.brandId()), f.tags(), f.audience().name(),
+                f.perMemberLimit(), spu.getStatus().name(), views);
     }
 
     /**
-     * Unit prices for an order. Today every SKU sells at its list price; member and channel prices arrive with
-     * the catalog issue and will show in {@code priceRule}.
+     * Unit prices for an order. Every SKU sells at its list price; member and channel prices arrive with a later
+     * part of issue 4 and will show in {@code priceRule}. A request without {@code memberId} is anonymous: it
+     * cannot quote members-only products.
      */
     PriceQuote quote(PriceQuoteRequest request) {
+        boolean member = request.memberId() != null;
         List<Long> skuIds = request.lines().stream().map(PriceQuoteRequest.Line::skuId).distinct().toList();
         Map<Long, Sku> found = skus.selectList(new LambdaQueryWrapper<Sku>().in(Sku::getId, skuIds)).stream()
                 .collect(Collectors.toMap(Sku::getId, Function.identity()));
@@ -118,18 +118,15 @@ public class ProductService {
                 throw MallException.unprocessable("SKU_NOT_FOUND", "no sku " + line.skuId());
             }
             Spu spu = spuById.get(sku.getSpuId());
-            if (spu == null || !spu.isOnSale()) {
-                throw MallException.unprocessable("SKU_UNAVAILABLE", "sku " + line.skuId() + " is not on sale");
+            if (spu == null || !spu.sellableTo(member)) {
+                throw MallException.unprocessable("SKU_UNAVAILABLE", "sku " + line.skuId() + " is not on sale"
+                        + (spu != null && spu.isOnSale() ? " to anonymous callers" : ""));
             }
-            return new PriceQuote.Line(sku.getId(), spu.getId(), spu.getTitle(), specs(sku), line.quantity(),
+            return new PriceQuote.Line(sku.getId(), spu.getId(), spu.getTitle(), json.specs(sku), line.quantity(),
                     sku.getPriceFen(), LIST_PRICE);
         }).toList();
         long total = lines.stream().mapToLong(l -> l.unitPriceFen() * l.quantity()).sum();
         return new PriceQuote(lines, total);
-    }
-
-    Map<String, String> specs(Sku sku) {
-        return json.readValue(sku.getSpecs(), SPECS);
     }
 
     private Map<Long, List<Sku>> skusOf(List<Long> spuIds) {

@@ -1,5 +1,6 @@
 package com.siyu.mall.catalog.product;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -9,21 +10,37 @@ final class ProductViews {
     private ProductViews() {
     }
 
-    record CreatedProduct(String spuId, List<CreatedSku> skus) {
+    record CreatedProduct(String spuId, String status, List<CreatedSku> skus) {
     }
 
     record CreatedSku(String skuId, Map<String, String> specs, long priceFen, int stock) {
     }
 
-    record ProductSummary(String spuId, String title, long minPriceFen, int available) {
+    record ProductSummary(String spuId, String title, String subtitle, String imageUrl, long minPriceFen,
+            int available, long sales) {
     }
 
     record ProductPage(List<ProductSummary> items, String nextCursor) {
     }
 
-    record ProductDetail(String spuId, String title, String description, String status, List<SkuView> skus) {
+    record ProductDetail(String spuId, String title, String subtitle, String description, List<String> imageUrls,
+            String categoryId, String brandId, List<String> tags, String audience, Integer perMemberLimit,
+            String status, List<SkuView> skus) {
     }
 
-    record SkuView(String skuId, Map<String, String> specs, long priceFen, int available) {
+    record SkuView(String skuId, Map<String, String> specs, long priceFen, Long originalPriceFen, int available) {
+    }
+
+    record AdminProduct(String spuId, String title, String subtitle, String description, List<String> imageUrls,
+            String categoryId, String brandId, List<String> tags, String audience, Integer perMemberLimit,
+            int sortWeight, String status, Instant createdAt, Instant updatedAt, List<AdminSku> skus) {
+    }
+
+    record AdminSku(String skuId, Map<String, String> specs, long priceFen, Long originalPriceFen, String barcode,
+            Integer weightGrams, int available, int reserved, int sold, int lowStockThreshold) {
+    }
+
+    static String id(Long id) {
+        return id == null ? null : String.valueOf(id);
     }
 }

@@ -206,8 +206,8 @@ class InventoryReservationIT {
             cursor = page.text("nextCursor");
             pages++;
         } while (cursor != null && pages < 100);
-        assertThat(seen.size()).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM spu WHERE status = 'ON_SALE'",
-                Integer.class));
+        assertThat(seen.size()).isEqualTo(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM spu WHERE status = 'ON_SALE' AND audience = 'PUBLIC'", Integer.class));
     }
 
     private long[] product(int... stocks) {
