@@ -57,12 +57,16 @@ class RefusesToStartIT {
         assertThatThrownBy(start).satisfies(e -> assertThat(causes(e)).anyMatch(m -> m.contains(message)));
     }
 
-    /** {@code args} are command-line arguments: they outrank application.yml, as MALL_* variables do. */
+    /**
+     * {@code args} are command-line arguments: they outrank application.yml, as MALL_* variables do. The port is one
+     * of them too: as a default property it lost to application.yml's 8081 and collided with a running local stack.
+     */
     private static ConfigurableApplicationContext start(String database, String... args) {
         return new SpringApplicationBuilder(MemberApplication.class)
                 .initializers(new MallInfraInitializer())
-                .properties("server.port=0", "mall.outbox.relay-enabled=false")
-                .run(Stream.concat(Stream.of("--mall.db.name=" + database), Stream.of(args)).toArray(String[]::new));
+                .properties("mall.outbox.relay-enabled=false")
+                .run(Stream.concat(Stream.of("--mall.db.name=" + database, "--server.port=0"), Stream.of(args))
+                        .toArray(String[]::new));
     }
 
     private static String freshDatabase() {

@@ -4,6 +4,7 @@ import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** A member, known by the phone they logged in with. The phone is only ever stored encrypted and hashed. */
 @TableName("member")
@@ -16,6 +17,9 @@ class Member {
     private String nickname;
     private String inviteCode;
     private Long inviterId;
+    private String avatarUrl;
+    private String gender;
+    private LocalDate birthday;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -27,6 +31,7 @@ class Member {
         member.nickname = nickname;
         member.inviteCode = inviteCode;
         member.inviterId = inviterId;
+        member.gender = Gender.UNKNOWN.name();
         member.createdAt = now;
         member.updatedAt = now;
         return member;
@@ -78,6 +83,30 @@ class Member {
 
     public void setInviterId(Long inviterId) {
         this.inviterId = inviterId;
+    }
+
+    public String getAvatarUrl() {
+        return avatarUrl;
+    }
+
+    public void setAvatarUrl(String avatarUrl) {
+        this.avatarUrl = avatarUrl;
+    }
+
+    public String getGender() {
+        return gender;
+    }
+
+    public void setGender(String gender) {
+        this.gender = gender;
+    }
+
+    public LocalDate getBirthday() {
+        return birthday;
+    }
+
+    public void setBirthday(LocalDate birthday) {
+        this.birthday = birthday;
     }
 
     public Instant getCreatedAt() {

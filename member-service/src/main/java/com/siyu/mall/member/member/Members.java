@@ -6,7 +6,11 @@ import com.siyu.mall.common.event.Topics;
 import com.siyu.mall.common.outbox.Outbox;
 import com.siyu.mall.contracts.member.MemberRegistered;
 import com.siyu.mall.common.pii.PiiCipher;
+import com.siyu.mall.member.level.Levels;
+import com.siyu.mall.member.lifecycle.Lifecycles;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -22,13 +26,24 @@ public class Members {
     private final MemberMapper mapper;
     private final PiiCipher pii;
     private final Outbox outbox;
-    private final TransactionTemplate tx;
+    private static final LocalDate EARLIEST_BIRTHDAY = LocalDate.of(1900, 1, 1);
 
-    Members(MemberMapper mapper, PiiCipher pii, Outbox outbox, PlatformTransactionManager txm) {
+    private final TransactionTemplate tx;
+    private final MemberLocks locks;
+    private final Levels levels;
+    private final Lifecycles lifecycles;
+    private final Clock clock;
+
+    Members(MemberMapper mapper, PiiCipher pii, Outbox outbox, PlatformTransactionManager txm, MemberLocks locks,
+            Levels levels, Lifecycles lifecycles, Clock clock) {
         this.mapper = mapper;
         this.pii = pii;
         this.outbox = outbox;
         this.tx = new TransactionTemplate(txm);
+        this.locks = locks;
+        this.levels = levels;
+        this.lifecycles = lifecycles;
+        this.clock = clock;
     }
 
     public Optional<Long> findIdByPhone(String phone) {
@@ -76,7 +91,32 @@ public class Members {
         if (member == null) {
             throw MallException.notFound("MEMBER_NOT_FOUND", "no such member");
         }
-        return MemberView.from(member, pii.decrypt(member.getPhoneCipher()));
+        return MemberView.from(member, pii.decrypt(member.getPhoneCipher()), levels.levelCodeOf(memberId),
+                lifecycles.stageOf(memberId).name());
+    }
+
+    /** Applies the fields present in {@code change}; the birthday can only be set once (409 BIRTHDAY_ALREADY_SET). */
+    public MemberView updateProfile(long memberId, UpdateProfileRequest change) {
+        if (change.birthday() != null && change.birthday().isBefore(EARLIEST_BIRTHDAY)) {
+            throw MallException.badRequest("BIRTHDAY_INVALID", "birthday must be on or after " + EARLIEST_BIRTHDAY);
+        }
+        tx.executeWithoutResult(status -> {
+            locks.lock(memberId);
+            Member member = mapper.selectById(memberId);
+            if (change.birthday() != null && member.getBirthday() != null
+                    && !member.getBirthday().equals(change.birthday())) {
+                throw MallException.conflict("BIRTHDAY_ALREADY_SET", "the birthday was set before and cannot change");
+            }
+            Member update = new Member();
+            update.setId(memberId);
+            update.setNickname(change.nickname() == null ? null : change.nickname().trim());
+            update.setAvatarUrl(change.avatarUrl());
+            update.setGender(change.gender() == null ? null : change.gender().name());
+            update.setBirthday(change.birthday());
+            update.setUpdatedAt(clock.instant());
+            mapper.updateById(update);
+        });
+        return view(memberId);
     }
 
     private static String defaultNickname(String phone) {

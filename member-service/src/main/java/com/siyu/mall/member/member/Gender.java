@@ -1,0 +1,5 @@
+package com.siyu.mall.member.member;
+
+public enum Gender {
+    MALE, FEMALE, UNKNOWN
+}

@@ -1,0 +1,64 @@
+package com.siyu.mall.member.paidorder;
+
+import com.siyu.mall.common.event.EventEnvelope;
+import com.siyu.mall.common.event.EventJson;
+import com.siyu.mall.common.event.Topics;
+import com.siyu.mall.common.inbox.Inbox;
+import com.siyu.mall.contracts.order.OrderCompleted;
+import com.siyu.mall.contracts.order.OrderPaid;
+import com.siyu.mall.member.level.Levels;
+import com.siyu.mall.member.level.Tier;
+import com.siyu.mall.member.lifecycle.Lifecycles;
+import com.siyu.mall.member.member.MemberLocks;
+import com.siyu.mall.member.points.Points;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Order events, each applied once (inbox), in one transaction with the member row locked:
+ * paid → growth (and level), pending points, lifecycle; completed → the order's pending points become available.
+ * OrderCancelled after payment is not expected yet (refunds come later) and, like other types, is ignored.
+ */
+@Component
+class OrderEventHandler {
+
+    private final EventJson events;
+    private final Inbox inbox;
+    private final MemberLocks locks;
+    private final Levels levels;
+    private final Points points;
+    private final Lifecycles lifecycles;
+
+    OrderEventHandler(EventJson events, Inbox inbox, MemberLocks locks, Levels levels, Points points,
+            Lifecycles lifecycles) {
+        this.events = events;
+        this.inbox = inbox;
+        this.locks = locks;
+        this.levels = levels;
+        this.points = points;
+        this.lifecycles = lifecycles;
+    }
+
+    @KafkaListener(topics = Topics.ORDER, groupId = "${spring.application.name}")
+    void on(String message) {
+        EventEnvelope event = events.read(message);
+        switch (event.eventType()) {
+            case "OrderPaid" -> inbox.once(event, () -> paid(events.payload(event, OrderPaid.class)));
+            case "OrderCompleted" -> inbox.once(event, () -> completed(events.payload(event, OrderCompleted.class)));
+            default -> { }
+        }
+    }
+
+    /** Points use the multiplier of the level the member held when paying, before this order's growth. */
+    private void paid(OrderPaid paid) {
+        locks.lock(paid.memberId());
+        Tier tier = levels.tierOf(paid.memberId());
+        levels.addGrowthForPaidOrder(paid.memberId(), paid.orderId(), paid.payableFen());
+        points.earnPending(paid.memberId(), paid.orderId(), paid.payableFen(), tier.pointsMultiplier());
+        lifecycles.recordPaidOrder(paid.memberId(), paid.orderId(), paid.payableFen(), paid.paidAt());
+    }
+
+    private void completed(OrderCompleted completed) {
+        points.makeAvailable(completed.memberId(), completed.orderId(), completed.completedAt());
+    }
+}

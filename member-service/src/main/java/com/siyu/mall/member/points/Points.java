@@ -1,0 +1,102 @@
+package com.siyu.mall.member.points;
+
+import com.siyu.mall.common.error.MallException;
+import com.siyu.mall.member.config.MemberProperties;
+import com.siyu.mall.member.member.MemberLocks;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Balances, order earnings (pending until the order completes) and admin adjustments. */
+@Service
+public class Points {
+
+    private static final Logger log = LoggerFactory.getLogger(Points.class);
+    static final String ORDER_PAID = "ORDER_PAID";
+    static final String ORDER_COMPLETED = "ORDER_COMPLETED";
+
+    private final Ledger ledger;
+    private final MemberLocks locks;
+    private final Clock clock;
+    private final MemberProperties props;
+
+    Points(Ledger ledger, MemberLocks locks, Clock clock, MemberProperties props) {
+        this.ledger = ledger;
+        this.locks = locks;
+        this.clock = clock;
+        this.props = props;
+    }
+
+    Balances balances(long memberId) {
+        Map<Bucket, Long> sums = ledger.sums(memberId);
+        long available = sums.get(Bucket.AVAILABLE);
+        long[] earned = ledger.earned(memberId, clock.instant().plus(props.points().expiringSoonWindow()));
+        return new Balances(available, sums.get(Bucket.PENDING), PointsRules.expiringBy(available, earned[0], earned[1]));
+    }
+
+    LedgerPage page(long memberId, String cursor, int limit) {
+        Long before = null;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                before = Long.parseLong(cursor);
+            } catch (NumberFormatException e) {
+                throw MallException.badRequest("CURSOR_INVALID", "cursor must be a value returned as nextCursor");
+            }
+        }
+        List<LedgerEntry> rows = ledger.page(memberId, before, limit + 1);
+        boolean more = rows.size() > limit;
+        List<LedgerEntry> items = more ? rows.subList(0, limit) : rows;
+        return new LedgerPage(items, more ? items.get(items.size() - 1).id() : null);
+    }
+
+    /** Points for a paid order, pending until it completes; once per order. The caller locked the member. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void earnPending(long memberId, long orderId, long payableFen, BigDecimal multiplier) {
+        long points = PointsRules.earned(payableFen, props.points().fenPerPoint(), multiplier);
+        if (points > 0 && !ledger.exists(orderId, ORDER_PAID, Bucket.PENDING)) {
+            ledger.append(new Ledger.Row(memberId, Bucket.PENDING, ORDER_PAID, points, orderId, null, null, null));
+        }
+    }
+
+    /** Moves an order's pending points to available, with their expiry. A second call finds nothing pending. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void makeAvailable(long memberId, long orderId, Instant completedAt) {
+        locks.lock(memberId);
+        long pending = ledger.sumFor(memberId, orderId, Bucket.PENDING);
+        if (pending <= 0) {
+            return;
+        }
+        Instant earnedAt = completedAt == null ? clock.instant() : completedAt;
+        ledger.append(new Ledger.Row(memberId, Bucket.PENDING, ORDER_COMPLETED, -pending, orderId, null, null, null));
+        ledger.append(new Ledger.Row(memberId, Bucket.AVAILABLE, ORDER_COMPLETED, pending, orderId, expiresAt(earnedAt),
+                null, null));
+    }
+
+    /** An operator's correction; never takes available points below 0 (409 POINTS_INSUFFICIENT). */
+    @Transactional
+    LedgerEntry adjust(long memberId, long delta, String reason, String actor) {
+        if (delta == 0) {
+            throw MallException.badRequest("VALIDATION_FAILED", "delta must not be 0");
+        }
+        locks.lock(memberId);
+        long available = ledger.available(memberId);
+        if (available + delta < 0) {
+            throw MallException.conflict("POINTS_INSUFFICIENT", "the member has " + available + " points available");
+        }
+        long id = ledger.append(new Ledger.Row(memberId, Bucket.AVAILABLE, "ADJUSTMENT", delta, null,
+                delta > 0 ? expiresAt(clock.instant()) : null, reason.trim(), actor));
+        log.info("points adjusted: member={} delta={} actor={} reason={}", memberId, delta, actor, reason);
+        return ledger.page(memberId, id + 1, 1).get(0);
+    }
+
+    Instant expiresAt(Instant earnedAt) {
+        return PointsRules.expiresAt(earnedAt, props.zone(), props.points().expiryYearsAfter());
+    }
+}
