@@ -32,6 +32,6 @@ public class HotSkuSimulation extends Simulation {
                                 + "\"detail\":\"文三路 1 号\"}}"))
                         .check(status().is(202)))
                 .injectOpen(rampUsers(buyers).during(Duration.ofMillis(rampMs))))
-                .protocols(http.baseUrl(gateway).shareConnections());
+                .protocols(http.baseUrl(gateway).shareConnections().disableCaching());
     }
 }

@@ -43,12 +43,12 @@ public class OrderPlaceSimulation extends Simulation {
         ScenarioBuilder scn = scenario("order-place").feed(csv(data.resolve("members.csv").toString()).circular());
         if (rate > 0) {
             setUp(scn.exec(order).injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(seconds))))
-                    .protocols(http.baseUrl(gateway).shareConnections())
+                    .protocols(http.baseUrl(gateway).shareConnections().disableCaching())
                     .maxDuration(Duration.ofSeconds(seconds + 30));
         } else {
             setUp(scn.during(Duration.ofSeconds(seconds)).on(order)
                     .injectClosed(constantConcurrentUsers(users).during(Duration.ofSeconds(seconds))))
-                    .protocols(http.baseUrl(gateway).shareConnections())
+                    .protocols(http.baseUrl(gateway).shareConnections().disableCaching())
                     .maxDuration(Duration.ofSeconds(seconds + 30));
         }
     }

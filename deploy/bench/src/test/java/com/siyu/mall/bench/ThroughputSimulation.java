@@ -21,7 +21,7 @@ public class ThroughputSimulation extends Simulation {
 
     {
         setUp(scenario.injectClosed(constantConcurrentUsers(users).during(Duration.ofSeconds(seconds))))
-                .protocols(http.shareConnections().warmUp(url))
+                .protocols(http.shareConnections().disableCaching().warmUp(url))
                 .maxDuration(Duration.ofSeconds(seconds + 10));
     }
 }
