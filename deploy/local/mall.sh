@@ -45,20 +45,28 @@ need_java() {
   command -v "$JAVA" >/dev/null 2>&1 || { log "java not found: install a JDK 17+ (or set JAVA_HOME)"; exit 1; }
 }
 
-# builds when a jar is missing or any source is newer than it
+# builds when a jar is missing or a source changed since the last build (jar mtimes are fixed by reproducible
+# builds, so a stamp file records when we built); never under running services, whose jars would change beneath them
 build_if_needed() {
-  local stale=""
+  local stamp="$RUN/build.stamp" stale=""
   for m in "${SERVICES[@]}" deploy/local; do
     local jar
     if [ "$m" = deploy/local ]; then jar="$INFRA_JAR"; else jar=$(jar_of "$m"); fi
-    if [ ! -f "$jar" ] || [ -n "$(find "$ROOT/$m/src" "$ROOT/$m/pom.xml" "$ROOT/common-lib/src" "$ROOT/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]; then
+    if [ ! -f "$jar" ] || [ ! -f "$stamp" ] || [ -n "$(find "$ROOT/$m/src" "$ROOT/$m/pom.xml" "$ROOT/common-lib/src" "$ROOT/pom.xml" -newer "$stamp" -print -quit 2>/dev/null)" ]; then
       stale="$stale $m"
     fi
   done
-  if [ -n "$stale" ]; then
-    log "▶ building (stale or missing:$stale) — the first build downloads dependencies and takes a few minutes"
-    (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
-  fi
+  [ -n "$stale" ] || return 0
+  for svc in "${SERVICES[@]}"; do
+    if running "$svc" "$svc.jar"; then
+      log "▶ sources changed ($stale) but services are running: not rebuilding under them (mall.sh down, then up)"
+      return 0
+    fi
+  done
+  log "▶ building (stale or missing:$stale) — the first build downloads dependencies and takes a few minutes"
+  touch "$stamp.next"
+  (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
+  mv "$stamp.next" "$stamp"
 }
 
 start_infra() {
