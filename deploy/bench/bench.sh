@@ -98,7 +98,7 @@ fi
 if wants event-lag; then
   log "event-lag idle: 5 orders/s for $SECONDS_PER_RUN s"
   from=$(now_ms)
-  gatling order-idle OrderPlaceSimulation -Dbench.data="$OUT/data" -Dbench.sku="$(prop roomySku)" -Dbench.rate=5 -Dbench.seconds="$SECONDS_PER_RUN"
+  gatling order-idle OrderPlaceSimulation -Dbench.data="$OUT/data" -Dbench.rate=5 -Dbench.seconds="$SECONDS_PER_RUN"
   sleep 2
   measure event-lag event-lag-idle "$from" "$(now_ms)" "$JSONL" | grep -E "p50|p99"
 fi
@@ -107,19 +107,19 @@ if wants order-place; then
   from=$(now_ms)
   measure resources order-place 15 "$RUN" "$JSONL" >/dev/null &
   sampler=$!
-  gatling order-place-max-http OrderPlaceSimulation -Dbench.data="$OUT/data" -Dbench.sku="$(prop roomySku)" -Dbench.users="$USERS" -Dbench.seconds="$SECONDS_PER_RUN"
+  gatling order-place-max-http OrderPlaceSimulation -Dbench.data="$OUT/data" -Dbench.users="$USERS" -Dbench.seconds="$SECONDS_PER_RUN"
   wait $sampler || true
   sleep 3
   to=$(now_ms)
-  measure orders order-place-max "$(prop roomySku)" "$from" "$to" "$JSONL" | grep -E "acceptedPerSec|p99"
+  measure orders order-place-max "$OUT/data/skus.csv" "$from" "$to" "$JSONL" | grep -E "acceptedPerSec|p99"
   measure event-lag event-lag-load "$from" "$to" "$JSONL" | grep -E "p50|p99"
   max=$(grep '"order-place-max"' "$JSONL" | sed -E 's/.*"acceptedPerSec":([0-9.]+).*/\1/' | cut -d. -f1)
   half=$(( max / 2 > 0 ? max / 2 : 1 ))
   log "order-place at half the maximum: $half orders/s"
   from=$(now_ms)
-  gatling order-place-half-http OrderPlaceSimulation -Dbench.data="$OUT/data" -Dbench.sku="$(prop roomySku)" -Dbench.rate="$half" -Dbench.seconds="$SECONDS_PER_RUN"
+  gatling order-place-half-http OrderPlaceSimulation -Dbench.data="$OUT/data" -Dbench.rate="$half" -Dbench.seconds="$SECONDS_PER_RUN"
   sleep 3
-  measure orders order-place-half "$(prop roomySku)" "$from" "$(now_ms)" "$JSONL" | grep -E "acceptedPerSec|p99"
+  measure orders order-place-half "$OUT/data/skus.csv" "$from" "$(now_ms)" "$JSONL" | grep -E "acceptedPerSec|p99"
 fi
 if wants hot-sku; then
   log "hot-sku: $BUYERS buyers race for $HOT_STOCK units"

@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.siyu.mall.common.testsupport.MallHttp;
 import com.siyu.mall.common.testsupport.TestJwtIssuer;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The catalog's HTTP API for integration tests: MallHttp plus PUT and DELETE, and small builders for the test data
@@ -27,11 +20,9 @@ public final class CatalogApi {
 
     public static final String ADMIN = TestJwtIssuer.get().adminToken();
     public static final String MEMBER = TestJwtIssuer.get().memberToken(7);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
     public final MallHttp http;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public CatalogApi(int port) {
         baseUrl = "http://localhost:" + port;
@@ -39,29 +30,11 @@ public final class CatalogApi {
     }
 
     public MallHttp.Response put(String path, Object body, String token) {
-        return send("PUT", path, body, token);
+        return http.put(path, body, token);
     }
 
     public MallHttp.Response delete(String path, String token) {
-        return send("DELETE", path, null, token);
-    }
-
-    private MallHttp.Response send(String method, String path, Object body, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(15))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : MallHttp.json(body)));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
-            return new MallHttp.Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body(), json);
-        } catch (Exception e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        }
+        return http.delete(path, token);
     }
 
     /** Creates a category and returns its id. */
@@ -132,10 +105,4 @@ public final class CatalogApi {
         return created.body().path("skus").get(index).path("skuId").asString();
     }
 
-    public static void assertProblem(MallHttp.Response response, int status, String code) {
-        assertThat(response.status()).as(response.raw()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.code()).as(response.raw()).isEqualTo(code);
-        assertThat(response.text("traceId")).isNotBlank();
-    }
 }

@@ -88,11 +88,11 @@ class ProductController {
             @RequestParam(required = false) @Size(max = 200) String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         return products.list(new ListingQuery(keyword, categoryId, brandId, tag, minPriceFen, maxPriceFen, sort, cursor,
-                limit), Viewer.isMember());
+                limit), CurrentUser.optionalMemberId().isPresent());
     }
 
     @GetMapping("/api/v1/products/{spuId}")
     ProductDetail detail(@PathVariable long spuId) {
-        return products.detail(spuId, Viewer.isMember());
+        return products.detail(spuId, CurrentUser.optionalMemberId().isPresent());
     }
 }

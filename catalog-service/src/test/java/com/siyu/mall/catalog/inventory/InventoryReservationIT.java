@@ -1,5 +1,6 @@
 package com.siyu.mall.catalog.inventory;
 
+import static com.siyu.mall.common.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -267,10 +268,4 @@ class InventoryReservationIT {
         assertThat(((Number) sums.get("s")).intValue()).isEqualTo(((Number) row.get("sold")).intValue());
     }
 
-    private static void assertProblem(MallHttp.Response response, int status, String code) {
-        assertThat(response.status()).as(response.raw()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.code()).isEqualTo(code);
-        assertThat(response.text("traceId")).isNotBlank();
-    }
 }

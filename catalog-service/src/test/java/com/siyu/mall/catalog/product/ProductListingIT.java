@@ -2,7 +2,7 @@ package com.siyu.mall.catalog.product;
 
 import static com.siyu.mall.catalog.CatalogApi.ADMIN;
 import static com.siyu.mall.catalog.CatalogApi.MEMBER;
-import static com.siyu.mall.catalog.CatalogApi.assertProblem;
+import static com.siyu.mall.common.testsupport.ProblemAssert.assertProblem;
 import static com.siyu.mall.catalog.CatalogApi.skuId;
 import static com.siyu.mall.catalog.CatalogApi.unique;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -63,10 +63,18 @@ public final class MallHttp {
         return sendWithBody("PATCH", path, body, token, Map.of());
     }
 
+    public Response put(String path, Object body, String token) {
+        return sendWithBody("PUT", path, body, token, Map.of());
+    }
+
+    public Response delete(String path, String token) {
+        return send(builder(path, token).DELETE(), path);
+    }
+
     private Response sendWithBody(String method, String path, Object body, String token, Map<String, String> headers) {
-        String payload = body == null ? "" : body instanceof String s ? s : json(body);
         HttpRequest.Builder builder = builder(path, token).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(payload));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body)));
         headers.forEach(builder::header);
         return send(builder, path);
     }

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * <pre>
  * gatling  name consoleLog out [key=value…]   Gatling's global stats from its console output
  * db-raw   seconds threads out                 JDBC conditional stock updates on one row: the physical ceiling
- * orders   name sku fromMs toMs out            accepted orders/s and order-row → AWAITING_PAYMENT latency
+ * orders   name skusCsv fromMs toMs out        accepted orders/s and order-row → AWAITING_PAYMENT latency
  * hot-sku  sku stock out                       oversold, units sold, reservation decisions/s
  * event-lag name fromMs toMs out               OrderCreated outbox commit → catalog's processed_event
  * resources label seconds runDir out           RSS and CPU of each local-stack process over a window
@@ -48,7 +48,7 @@ public final class Measure {
         ObjectNode result = switch (a[0]) {
             case "gatling" -> gatling(a[1], Path.of(a[2]), java.util.Arrays.copyOfRange(a, 4, a.length));
             case "db-raw" -> dbRaw(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
-            case "orders" -> orders(a[1], Long.parseLong(a[2]), Long.parseLong(a[3]), Long.parseLong(a[4]));
+            case "orders" -> orders(a[1], Path.of(a[2]), Long.parseLong(a[3]), Long.parseLong(a[4]));
             case "hot-sku" -> hotSku(Long.parseLong(a[1]), Integer.parseInt(a[2]));
             case "event-lag" -> eventLag(a[1], Long.parseLong(a[2]), Long.parseLong(a[3]));
             case "resources" -> resources(a[1], Integer.parseInt(a[2]), Path.of(a[3]));
@@ -138,7 +138,8 @@ public final class Measure {
         return r;
     }
 
-    static ObjectNode orders(String name, long sku, long fromMs, long toMs) throws Exception {
+    static ObjectNode orders(String name, Path skusCsv, long fromMs, long toMs) throws Exception {
+        List<String> skus = Files.readAllLines(skusCsv).stream().skip(1).filter(l -> !l.isBlank()).toList();
         Duration timeout = Duration.parse(System.getenv().getOrDefault("MALL_ORDER_PAYMENT_TIMEOUT", "PT30M"));
         List<Double> latency = new ArrayList<>();
         long count = 0;
@@ -148,10 +149,9 @@ public final class Measure {
         try (Connection c = connect("mall_order"); PreparedStatement ps = c.prepareStatement("""
                 SELECT o.created_at, o.payment_deadline, o.status FROM sales_order o
                 JOIN sales_order_line l ON l.order_id = o.id
-                WHERE l.sku_id = ? AND o.created_at BETWEEN ? AND ?""")) {
-            ps.setLong(1, sku);
-            ps.setTimestamp(2, new Timestamp(fromMs));
-            ps.setTimestamp(3, new Timestamp(toMs));
+                WHERE l.sku_id IN (%s) AND o.created_at BETWEEN ? AND ?""".formatted(String.join(",", skus)))) {
+            ps.setTimestamp(1, new Timestamp(fromMs));
+            ps.setTimestamp(2, new Timestamp(toMs));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     count++;
@@ -255,18 +255,39 @@ public final class Measure {
         try (var files = Files.list(run)) {
             for (Path pidFile : files.filter(p -> p.toString().endsWith(".pid")).toList()) {
                 String pid = Files.readString(pidFile).strip();
-                Path proc = Path.of("/proc", pid);
-                if (!Files.exists(proc)) {
+                if (!Files.exists(Path.of("/proc", pid))) {
                     continue;
                 }
-                String[] stat = Files.readString(proc.resolve("stat")).substring(Files.readString(proc.resolve("stat")).lastIndexOf(')') + 2).split(" ");
-                long cpu = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
-                long rss = Files.readAllLines(proc.resolve("status")).stream().filter(l -> l.startsWith("VmRSS:"))
-                        .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
-                ticks.put(pidFile.getFileName().toString().replace(".pid", ""), new long[] {cpu, rss});
+                long[] sum = new long[2];
+                for (String p : withChildren(pid)) { // mariadbd runs as a child of its launcher
+                    Path proc = Path.of("/proc", p);
+                    String stat = Files.readString(proc.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    sum[0] += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    sum[1] += Files.readAllLines(proc.resolve("status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                            .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
+                }
+                ticks.put(pidFile.getFileName().toString().replace(".pid", ""), sum);
             }
         }
         return ticks;
+    }
+
+    private static List<String> withChildren(String pid) throws Exception {
+        List<String> all = new ArrayList<>(List.of(pid));
+        try (var tasks = Files.list(Path.of("/proc", pid, "task"))) { // any thread may have started the child
+            for (Path task : tasks.toList()) {
+                Path children = task.resolve("children");
+                if (Files.exists(children)) {
+                    for (String child : Files.readString(children).trim().split("\\s+")) {
+                        if (!child.isBlank()) {
+                            all.addAll(withChildren(child));
+                        }
+                    }
+                }
+            }
+        }
+        return all;
     }
 
     static ObjectNode startup(Path run) throws Exception {

@@ -29,9 +29,12 @@ public final class Prepare {
         int hotStock = Integer.parseInt(args[6]);
         Files.createDirectories(out);
         long run = System.currentTimeMillis() % 10_000_000L;
-        String[] roomy = Api.product(gateway, admin, "bench roomy " + run, 10_000_000);
+        // orders spread over 50 SKUs, as in a real catalog; the hot SKU is its own scenario
+        List<String[]> roomy = IntStream.range(0, 50)
+                .mapToObj(i -> Api.product(gateway, admin, "bench product " + run + "-" + i, 10_000_000)).toList();
         String[] hot = Api.product(gateway, admin, "bench hot " + run, hotStock);
-        Files.writeString(out.resolve("products.properties"), "roomySpu=" + roomy[0] + "\nroomySku=" + roomy[1]
+        Files.writeString(out.resolve("skus.csv"), "sku\n" + String.join("\n", roomy.stream().map(p -> p[1]).toList()) + "\n");
+        Files.writeString(out.resolve("products.properties"), "roomySpu=" + roomy.get(0)[0] + "\nroomySku=" + roomy.get(0)[1]
                 + "\nhotSpu=" + hot[0] + "\nhotSku=" + hot[1] + "\nadminToken=" + admin + "\n");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<String>> tokens = IntStream.range(0, members).mapToObj(i -> pool.submit(() ->
@@ -44,7 +47,7 @@ public final class Prepare {
             }
         }
         pool.shutdown();
-        System.out.printf("prepared: roomy sku %s, hot sku %s (%d units), %d members%n", roomy[1], hot[1], hotStock, members);
+        System.out.printf("prepared: %d SKUs for orders, hot sku %s (%d units), %d members%n", roomy.size(), hot[1], hotStock, members);
     }
 
     static java.util.Properties products(Path dir) throws IOException {

@@ -4,7 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.csv;
-import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -28,13 +28,12 @@ public class OrderPlaceSimulation extends Simulation {
     private final int seconds = Integer.getInteger("bench.seconds", 20);
     private final int rate = Integer.getInteger("bench.rate", 0);
     private final int users = Integer.getInteger("bench.users", 32);
-    private final String sku = System.getProperty("bench.sku");
 
-    private final ChainBuilder order = exec(http("place order").post("/api/v1/orders")
+    private final ChainBuilder order = feed(csv(data.resolve("skus.csv").toString()).random()).exec(http("place order").post("/api/v1/orders")
             .header("Authorization", "Bearer #{token}")
             .header("Idempotency-Key", session -> UUID.randomUUID().toString())
             .header("Content-Type", "application/json")
-            .body(StringBody("{\"items\":[{\"skuId\":\"" + sku + "\",\"quantity\":1}],\"address\":{\"receiver\":\"压测\","
+            .body(StringBody("{\"items\":[{\"skuId\":\"#{sku}\",\"quantity\":1}],\"address\":{\"receiver\":\"压测\","
                     + "\"phone\":\"13800001111\",\"province\":\"浙江省\",\"city\":\"杭州市\",\"district\":\"西湖区\","
                     + "\"detail\":\"文三路 1 号\"}}"))
             .check(status().is(202)));

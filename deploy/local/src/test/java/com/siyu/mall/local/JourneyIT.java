@@ -1,5 +1,6 @@
 package com.siyu.mall.local;
 
+import static com.siyu.mall.common.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.siyu.mall.common.testsupport.MallHttp;
@@ -192,9 +193,4 @@ class JourneyIT {
                         && r.body().path("sold").asInt() == sold, WAIT, "stock " + available + "/" + reserved + "/" + sold);
     }
 
-    private static void assertProblem(MallHttp.Response response, int status, String code) {
-        assertThat(response.status()).as(response.raw()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.code()).as(response.raw()).isEqualTo(code);
-    }
 }

@@ -1,6 +1,6 @@
 package com.siyu.mall.member.level;
 
-import static com.siyu.mall.member.MemberApi.assertProblem;
+import static com.siyu.mall.common.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.siyu.mall.common.testsupport.MallHttp;

@@ -1,5 +1,6 @@
 package com.siyu.mall.order.order;
 
+import static com.siyu.mall.common.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -362,9 +363,4 @@ class OrderSagaIT {
         return response;
     }
 
-    private static void assertProblem(MallHttp.Response response, int status, String code) {
-        assertThat(response.status()).as(response.raw()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.code()).isEqualTo(code);
-    }
 }
