@@ -79,6 +79,11 @@ if wants gateway; then
   log "gateway: the same endpoint direct and through the gateway ($USERS clients, $SECONDS_PER_RUN s each)"
   gatling gateway-direct ThroughputSimulation -Dbench.url="$MEMBER/.well-known/jwks.json" -Dbench.users="$USERS" -Dbench.seconds="$SECONDS_PER_RUN"
   gatling gateway ThroughputSimulation -Dbench.url="$GATEWAY/.well-known/jwks.json" -Dbench.users="$USERS" -Dbench.seconds="$SECONDS_PER_RUN"
+  gmax=$(grep '"scenario":"gateway"' "$JSONL" | sed -E 's/.*"throughputPerSec":([0-9.]+).*/\1/' | cut -d. -f1)
+  ghalf=$(( gmax / 2 > 0 ? gmax / 2 : 1 ))
+  log "gateway at half load: $ghalf requests/s, direct and through the gateway"
+  gatling gateway-direct-half ThroughputSimulation -Dbench.url="$MEMBER/.well-known/jwks.json" -Dbench.rate="$ghalf" -Dbench.seconds="$SECONDS_PER_RUN"
+  gatling gateway-half ThroughputSimulation -Dbench.url="$GATEWAY/.well-known/jwks.json" -Dbench.rate="$ghalf" -Dbench.seconds="$SECONDS_PER_RUN"
 fi
 if wants gateway-nio; then
   log "gateway-nio: the gateway with -Dreactor.netty.native=false"

@@ -28,6 +28,8 @@ public final class Report {
         }
         compare(s, "gateway", "gateway-direct", "throughputPerSec", "throughputPerSec");
         addedLatency(s, "gateway", "gateway-direct");
+        compare(s, "gateway-half", "gateway-direct-half", "throughputPerSec", "throughputPerSec");
+        addedLatency(s, "gateway-half", "gateway-direct-half");
         compare(s, "gateway-nio", "gateway", "throughputPerSec", "throughputPerSec");
         compare(s, "catalog-read", "gateway", "throughputPerSec", "throughputPerSec");
         compare(s, "order-place-max", "gateway", "acceptedPerSec", "throughputPerSec");
