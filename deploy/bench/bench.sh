@@ -35,7 +35,7 @@ restart_gateway() {  # $1: extra JVM options
     kill -TERM "$(cat "$pid_file")"; while kill -0 "$(cat "$pid_file")" 2>/dev/null; do sleep 0.2; done
   fi
   MALL_GATEWAY_RATE_LIMITS_ENABLED=false \
-    MALL_SERVICE_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k ${1:-}" \
+    MALL_SERVICE_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC -Xss512k ${1:-}" \
     "$ROOT/deploy/local/mall.sh" up >"$OUT/mall-up-gateway.log" 2>&1
 }
 
@@ -131,6 +131,8 @@ if wants hot-sku; then
   gatling hot-sku-http HotSkuSimulation -Dbench.data="$OUT/data" -Dbench.sku="$(prop hotSku)" -Dbench.buyers="$BUYERS"
   sleep 5
   measure hot-sku "$(prop hotSku)" "$HOT_STOCK" "$JSONL" | grep -E "oversold|decisionsPerSec|everyUnitSold"
+  log "reserve-burst: $BUYERS OrderCreated events for one SKU with $HOT_STOCK units straight onto the topic"
+  measure reserve-burst "$GATEWAY" "$(prop adminToken)" "$BUYERS" "$HOT_STOCK" "$JSONL" | grep -E "oversold|decisionsPerSec|everyUnitSold"
 fi
 
 machine="Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $("$JAVA" -version 2>&1 | head -1), everything (DB, Kafka, 6 services, load generator) on one machine."

@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  * gatling  name consoleLog out [key=value…]   Gatling's global stats from its console output
  * db-raw   seconds threads out                 JDBC conditional stock updates on one row: the physical ceiling
  * orders   name skusCsv fromMs toMs out        accepted orders/s and order-row → AWAITING_PAYMENT latency
+ * reserve-burst gateway adminToken orders stock out   OrderCreated events for one SKU straight onto the topic:
+ *                                               catalog's reservation rate without order intake in front of it
  * hot-sku  sku stock out                       oversold, units sold, reservation decisions/s
  * event-lag name fromMs toMs out               OrderCreated outbox commit → catalog's processed_event
  * resources label seconds runDir out           RSS and CPU of each local-stack process over a window
@@ -50,6 +52,7 @@ public final class Measure {
             case "db-raw" -> dbRaw(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
             case "orders" -> orders(a[1], Path.of(a[2]), Long.parseLong(a[3]), Long.parseLong(a[4]));
             case "hot-sku" -> hotSku(Long.parseLong(a[1]), Integer.parseInt(a[2]));
+            case "reserve-burst" -> reserveBurst(a[1], a[2], Integer.parseInt(a[3]), Integer.parseInt(a[4]));
             case "event-lag" -> eventLag(a[1], Long.parseLong(a[2]), Long.parseLong(a[3]));
             case "resources" -> resources(a[1], Integer.parseInt(a[2]), Path.of(a[3]));
             case "startup" -> startup(Path.of(a[1]));
@@ -207,6 +210,76 @@ public final class Measure {
                     r.put("decisionsPerSec", span == 0 ? 0 : decisions / span);
                 }
             }
+        }
+        return r;
+    }
+
+    static ObjectNode reserveBurst(String gateway, String admin, int orders, int stock) throws Exception {
+        String[] product = Api.product(gateway, admin, "bench burst " + System.currentTimeMillis(), stock);
+        long sku = Long.parseLong(product[1]);
+        long spu = Long.parseLong(product[0]);
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", System.getenv().getOrDefault("MALL_KAFKA_BOOTSTRAP", "127.0.0.1:9092"));
+        props.put("acks", "all");
+        props.put("linger.ms", "5");
+        props.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        props.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        List<Long> ids = new ArrayList<>();
+        long started;
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(props)) {
+            producer.partitionsFor("mall.order.events"); // metadata before the clock starts
+            started = System.currentTimeMillis();
+            for (int i = 0; i < orders; i++) {
+                long orderId = java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE);
+                ids.add(orderId);
+                ObjectNode envelope = Api.JSON.createObjectNode();
+                envelope.put("eventId", java.util.UUID.randomUUID().toString());
+                envelope.put("eventType", "OrderCreated");
+                envelope.put("aggregateType", "Order");
+                envelope.put("aggregateId", String.valueOf(orderId));
+                envelope.put("occurredAt", Instant.now().toString());
+                envelope.put("schemaVersion", 1);
+                ObjectNode payload = envelope.putObject("payload");
+                payload.put("orderId", orderId);
+                payload.put("memberId", 1);
+                payload.putArray("lines").addObject().put("skuId", sku).put("spuId", spu).put("quantity", 1)
+                        .put("unitPriceFen", 990);
+                payload.put("totalFen", 990);
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("mall.order.events",
+                        String.valueOf(orderId), Api.JSON.writeValueAsString(envelope)));
+            }
+            producer.flush();
+        }
+        ObjectNode r = node("reserve-burst");
+        String in = String.join(",", ids.stream().map(String::valueOf).toList());
+        Instant deadline = Instant.now().plusSeconds(180);
+        try (Connection c = connect("mall_catalog")) {
+            long decided = 0;
+            Timestamp last = null;
+            while (Instant.now().isBefore(deadline)) {
+                try (Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT COUNT(*), MAX(created_at) FROM stock_reservation WHERE order_id IN (" + in + ")")) {
+                    rs.next();
+                    decided = rs.getLong(1);
+                    last = rs.getTimestamp(2);
+                }
+                if (decided == orders) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT available, reserved, sold FROM sku_stock WHERE sku_id = " + sku)) {
+                rs.next();
+                r.put("stock", stock);
+                r.put("reserved", rs.getInt(2));
+                r.put("oversold", Math.max(0, rs.getInt(2) + rs.getInt(3) - stock));
+                r.put("everyUnitSold", rs.getInt(1) == 0 && rs.getInt(2) + rs.getInt(3) == stock);
+            }
+            r.put("orders", orders);
+            r.put("reservationDecisions", decided);
+            double span = last == null ? 0 : Math.max(1, last.getTime() - started) / 1000.0;
+            r.put("decisionsPerSec", span == 0 ? 0 : decided / span);
         }
         return r;
     }
