@@ -16,6 +16,8 @@ class SecurityRulesConfig {
                 .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/auth/sms-codes", "/api/v1/auth/login", "/api/v1/auth/refresh",
                         "/admin/v1/auth/login").permitAll()
-                .requestMatchers("/api/v1/members/**", "/api/v1/auth/logout").hasRole(Roles.MEMBER);
+                .requestMatchers("/api/v1/members/**", "/api/v1/auth/logout").hasRole(Roles.MEMBER)
+                // campaign senders act for no member: operator (later: service) tokens only
+                .requestMatchers("/internal/reach/**").hasAnyRole(Roles.ADMIN, Roles.OPS);
     }
 }

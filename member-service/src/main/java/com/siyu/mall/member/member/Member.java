@@ -20,6 +20,7 @@ class Member {
     private String avatarUrl;
     private String gender;
     private LocalDate birthday;
+    private Instant deletedAt;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -107,6 +108,14 @@ class Member {
 
     public void setBirthday(LocalDate birthday) {
         this.birthday = birthday;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
+    }
+
+    public void setDeletedAt(Instant deletedAt) {
+        this.deletedAt = deletedAt;
     }
 
     public Instant getCreatedAt() {

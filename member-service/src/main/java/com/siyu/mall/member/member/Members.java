@@ -88,7 +88,7 @@ public class Members {
 
     public MemberView view(long memberId) {
         Member member = mapper.selectById(memberId);
-        if (member == null) {
+        if (member == null || member.getDeletedAt() != null) {
             throw MallException.notFound("MEMBER_NOT_FOUND", "no such member");
         }
         return MemberView.from(member, pii.decrypt(member.getPhoneCipher()), levels.levelCodeOf(memberId),

@@ -11,12 +11,14 @@ import com.siyu.mall.member.level.Tier;
 import com.siyu.mall.member.lifecycle.Lifecycles;
 import com.siyu.mall.member.member.MemberLocks;
 import com.siyu.mall.member.points.Points;
+import com.siyu.mall.member.segment.Tags;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Order events, each applied once (inbox), in one transaction with the member row locked:
- * paid → growth (and level), pending points, lifecycle; completed → the order's pending points become available.
+ * paid → growth (and level), pending points, lifecycle, preference tags; completed → the order's pending points
+ * become available.
  * OrderCancelled after payment is not expected yet (refunds come later) and, like other types, is ignored.
  */
 @Component
@@ -28,15 +30,17 @@ class OrderEventHandler {
     private final Levels levels;
     private final Points points;
     private final Lifecycles lifecycles;
+    private final Tags tags;
 
     OrderEventHandler(EventJson events, Inbox inbox, MemberLocks locks, Levels levels, Points points,
-            Lifecycles lifecycles) {
+            Lifecycles lifecycles, Tags tags) {
         this.events = events;
         this.inbox = inbox;
         this.locks = locks;
         this.levels = levels;
         this.points = points;
         this.lifecycles = lifecycles;
+        this.tags = tags;
     }
 
     @KafkaListener(topics = Topics.ORDER, groupId = "${spring.application.name}")
@@ -56,6 +60,7 @@ class OrderEventHandler {
         levels.addGrowthForPaidOrder(paid.memberId(), paid.orderId(), paid.payableFen());
         points.earnPending(paid.memberId(), paid.orderId(), paid.payableFen(), tier.pointsMultiplier());
         lifecycles.recordPaidOrder(paid.memberId(), paid.orderId(), paid.payableFen(), paid.paidAt());
+        tags.recordPurchase(paid.memberId(), paid.orderId(), paid.lines());
     }
 
     private void completed(OrderCompleted completed) {

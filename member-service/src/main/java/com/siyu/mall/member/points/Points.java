@@ -56,6 +56,15 @@ public class Points {
         return new LedgerPage(items, more ? items.get(items.size() - 1).id() : null);
     }
 
+    /** A birthday reward, available at once, expiring like other earned points. The caller locked the member. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void creditBirthday(long memberId, int year, long points) {
+        if (points > 0) {
+            ledger.append(new Ledger.Row(memberId, Bucket.AVAILABLE, "BIRTHDAY", points, null,
+                    expiresAt(clock.instant()), "birthday " + year, null));
+        }
+    }
+
     /** Points for a paid order, pending until it completes; once per order. The caller locked the member. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void earnPending(long memberId, long orderId, long payableFen, BigDecimal multiplier) {
