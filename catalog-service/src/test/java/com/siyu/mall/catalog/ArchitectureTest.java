@@ -86,6 +86,20 @@ class ArchitectureTest {
             .should().haveRawType(long.class).orShould().haveRawType(Long.class)
             .as("money fields (*Fen) are integer fen, never floating point (ARCHITECTURE §3)");
 
+    @ArchTest
+    static final ArchRule reservationRulesArePlainJava = noClasses()
+            .that().haveSimpleName("Allocation").or().haveNameMatching(".*\\.Allocation\\$.*")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
+            .as("the in-memory reservation rules (Allocation) use no Spring and no SQL, so a unit test covers them");
+
+    @ArchTest
+    static final ArchRule onlyTheBatchLocksAndWritesReservations = noClasses()
+            .that().resideInAPackage("com.siyu.mall.catalog.inventory..")
+            .and().haveSimpleNameNotStartingWith("OrderEventBatch")
+            .and().haveNameNotMatching(".*\\.Allocation(\\$.*)?")
+            .should().dependOnClassesThat().haveSimpleName("Allocation")
+            .as("reservations are decided only through OrderEventBatch, one transaction per batch");
+
     private static ArchCondition<JavaClass> useAMapperOfAnotherPackage() {
         return new ArchCondition<>("use a mapper of another package") {
             @Override

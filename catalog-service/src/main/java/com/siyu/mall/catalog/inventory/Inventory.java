@@ -2,42 +2,26 @@ package com.siyu.mall.catalog.inventory;
 
 import com.siyu.mall.common.event.Topics;
 import com.siyu.mall.common.outbox.Outbox;
-import com.siyu.mall.contracts.catalog.InventoryReservationFailed;
-import com.siyu.mall.contracts.catalog.InventoryReserved;
 import com.siyu.mall.contracts.catalog.StockLow;
 import com.siyu.mall.common.error.MallException;
-import java.util.HashSet;
-import java.util.Set;
-import com.siyu.mall.contracts.order.OrderLine;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Authoritative stock. Every change is a conditional update under row locks taken in ascending SKU order (so
- * two multi-SKU orders can never deadlock) and writes a ledger row; per order, reserve / release / confirm are
- * idempotent through the {@code stock_reservation} row, which records what was decided.
+ * Authoritative stock outside the order saga: initial stock, admin adjustments (one conditional update each) and
+ * thresholds, each change with a ledger row. Reservation, release and confirmation are {@link OrderEventBatch}'s.
  */
 @Service
 public class Inventory {
 
-    private static final Logger log = LoggerFactory.getLogger(Inventory.class);
     static final String AGGREGATE = "Inventory";
     /** Adjustments never take available above this (INT column, with room to spare). */
     static final int MAX_AVAILABLE = 1_000_000_000;
-
-    private record Locked(int available, int threshold) {
-    }
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
@@ -52,123 +36,6 @@ public class Inventory {
         jdbc.update("INSERT INTO sku_stock (sku_id, available, reserved, sold, updated_at) VALUES (?, ?, 0, 0, ?)",
                 skuId, quantity, now());
         ledger(skuId, null, "RESTOCK", quantity, 0, 0, "initial stock", actor);
-    }
-
-    /** Reserves every line of the order or none; publishes InventoryReserved or InventoryReservationFailed. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void reserve(long orderId, List<OrderLine> lines) {
-        if (status(orderId).isPresent()) {
-            return; // already decided (or cancelled before we got here): nothing to do twice
-        }
-        Map<Long, Integer> wanted = new TreeMap<>();
-        lines.forEach(l -> wanted.merge(l.skuId(), l.quantity(), Integer::sum));
-        Map<Long, Locked> locked = lock(List.copyOf(wanted.keySet()));
-        Set<Long> onSale = onSale(List.copyOf(wanted.keySet()));
-        List<Long> unknown = wanted.keySet().stream()
-                .filter(id -> !locked.containsKey(id) || !onSale.contains(id)).toList();
-        List<Long> short_ = wanted.entrySet().stream()
-                .filter(e -> !unknown.contains(e.getKey()) && locked.get(e.getKey()).available() < e.getValue())
-                .map(Map.Entry::getKey).toList();
-        if (!unknown.isEmpty() || !short_.isEmpty()) {
-            insertReservation(orderId, "FAILED");
-            String reason = unknown.isEmpty() ? "OUT_OF_STOCK" : "SKU_UNAVAILABLE";
-            List<Long> skuIds = new ArrayList<>(unknown);
-            skuIds.addAll(short_);
-            outbox.publish(Topics.CATALOG, AGGREGATE, orderId, new InventoryReservationFailed(orderId, reason, skuIds));
-            return;
-        }
-        wanted.forEach((skuId, quantity) -> {
-            int changed = jdbc.update("""
-                    UPDATE sku_stock SET available = available - ?, reserved = reserved + ?, updated_at = ?
-                    WHERE sku_id = ? AND available >= ?""", quantity, quantity, now(), skuId, quantity);
-            if (changed != 1) {
-                throw new IllegalStateException("stock of sku " + skuId + " changed under its row lock");
-            }
-            jdbc.update("INSERT INTO stock_reservation_line (order_id, sku_id, quantity) VALUES (?, ?, ?)",
-                    orderId, skuId, quantity);
-            ledger(skuId, orderId, "RESERVE", -quantity, quantity, 0, "order " + orderId, "system");
-            Locked before = locked.get(skuId);
-            alertIfLow(skuId, before.available(), before.available() - quantity, before.threshold());
-        });
-        insertReservation(orderId, "RESERVED");
-        outbox.publish(Topics.CATALOG, AGGREGATE, orderId, new InventoryReserved(orderId));
-    }
-
-    /** Gives reserved stock back; a cancellation that arrives before the reservation leaves a tombstone. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void release(long orderId, String reason) {
-        Optional<String> status = status(orderId);
-        if (status.isEmpty()) {
-            insertReservation(orderId, "RELEASED");
-            return;
-        }
-        if (!status.get().equals("RESERVED")) {
-            return;
-        }
-        reservedLines(orderId).forEach((skuId, quantity) -> {
-            jdbc.update("""
-                    UPDATE sku_stock SET available = available + ?, reserved = reserved - ?, updated_at = ?
-                    WHERE sku_id = ? AND reserved >= ?""", quantity, quantity, now(), skuId, quantity);
-            ledger(skuId, orderId, "RELEASE", quantity, -quantity, 0, reason, "system");
-        });
-        updateReservation(orderId, "RELEASED");
-    }
-
-    /** Paid: reserved stock becomes sold. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void confirm(long orderId) {
-        Optional<String> status = status(orderId);
-        if (status.isEmpty() || !status.get().equals("RESERVED")) {
-            status.filter(s -> !s.equals("CONFIRMED"))
-                    .ifPresent(s -> log.warn("order {} paid while its reservation is {}", orderId, s));
-            return;
-        }
-        reservedLines(orderId).forEach((skuId, quantity) -> {
-            jdbc.update("""
-                    UPDATE sku_stock SET reserved = reserved - ?, sold = sold + ?, updated_at = ?
-                    WHERE sku_id = ? AND reserved >= ?""", quantity, quantity, now(), skuId, quantity);
-            ledger(skuId, orderId, "CONFIRM", 0, -quantity, quantity, "order paid", "system");
-        });
-        updateReservation(orderId, "CONFIRMED");
-    }
-
-    private Optional<String> status(long orderId) {
-        return jdbc.queryForList("SELECT status FROM stock_reservation WHERE order_id = ? FOR UPDATE", String.class,
-                orderId).stream().findFirst();
-    }
-
-    /** Locks the SKUs' stock rows in ascending id order and returns their available quantity and threshold. */
-    private Map<Long, Locked> lock(List<Long> sortedSkuIds) {
-        Map<Long, Locked> locked = new TreeMap<>();
-        String in = String.join(",", sortedSkuIds.stream().map(id -> "?").toList());
-        jdbc.query("SELECT sku_id, available, low_stock_threshold FROM sku_stock WHERE sku_id IN (" + in
-                + ") ORDER BY sku_id FOR UPDATE", rs -> {
-                    locked.put(rs.getLong(1), new Locked(rs.getInt(2), rs.getInt(3)));
-                }, sortedSkuIds.toArray());
-        return locked;
-    }
-
-    /**
-     * The SKUs whose product is ON_SALE. A plain read: it does not lock the product row, so reservations never
-     * queue behind product edits (an unpublish that commits during the reservation does not undo it).
-     */
-    private Set<Long> onSale(List<Long> skuIds) {
-        String in = String.join(",", skuIds.stream().map(id -> "?").toList());
-        return new HashSet<>(jdbc.queryForList("SELECT k.id FROM sku k JOIN spu p ON p.id = k.spu_id WHERE k.id IN ("
-                + in + ") AND p.status = 'ON_SALE'", Long.class, skuIds.toArray()));
-    }
-
-    /** The order's reserved lines, their stock rows locked in ascending SKU order. */
-    private Map<Long, Integer> reservedLines(long orderId) {
-        Map<Long, Integer> lines = new TreeMap<>();
-        jdbc.query("SELECT sku_id, quantity FROM stock_reservation_line WHERE order_id = ? ORDER BY sku_id",
-                rs -> {
-                    lines.put(rs.getLong(1), rs.getInt(2));
-                }, orderId);
-        if (!lines.isEmpty()) {
-            lock(List.copyOf(lines.keySet()));
-        }
-        return lines;
     }
 
     /**
@@ -213,15 +80,6 @@ public class Inventory {
                 SELECT sku_id, available, reserved, sold, low_stock_threshold FROM sku_stock WHERE sku_id = ? FOR UPDATE""",
                 (rs, i) -> new StockLevels.Level(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)),
                 skuId).stream().findFirst();
-    }
-
-    private void insertReservation(long orderId, String status) {
-        jdbc.update("INSERT INTO stock_reservation (order_id, status, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                orderId, status, now(), now());
-    }
-
-    private void updateReservation(long orderId, String status) {
-        jdbc.update("UPDATE stock_reservation SET status = ?, updated_at = ? WHERE order_id = ?", status, now(), orderId);
     }
 
     private void ledger(long skuId, Long orderId, String type, int dAvailable, int dReserved, int dSold, String reason,

@@ -1,43 +1,52 @@
 package com.siyu.mall.catalog.inventory;
 
-import com.siyu.mall.common.event.EventEnvelope;
 import com.siyu.mall.common.event.EventJson;
 import com.siyu.mall.common.event.Topics;
-import com.siyu.mall.common.inbox.Inbox;
-import com.siyu.mall.contracts.order.OrderCancelled;
-import com.siyu.mall.contracts.order.OrderCreated;
-import com.siyu.mall.contracts.order.OrderPaid;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
-/** Order events, each applied once: created → reserve, cancelled → release, paid → confirm. */
+/**
+ * Order events, each applied once: created → reserve, cancelled → release, paid → confirm. They arrive in
+ * batches (one poll of a partition) and are applied in one transaction by {@link OrderEventBatch}. When that fails,
+ * the batch is replayed event by event, each as a batch of one in its own transaction. An event that still fails is
+ * reported by its index, so common-lib's error handler commits the ones before it, retries it with backoff and then
+ * parks it on the DLT: one poison event never blocks the partition.
+ */
 @Component
 class OrderEventHandler {
 
-    private final EventJson events;
-    private final Inbox inbox;
-    private final Inventory inventory;
+    private static final Logger log = LoggerFactory.getLogger(OrderEventHandler.class);
 
-    OrderEventHandler(EventJson events, Inbox inbox, Inventory inventory) {
+    private final EventJson events;
+    private final OrderEventBatch batch;
+
+    OrderEventHandler(EventJson events, OrderEventBatch batch) {
         this.events = events;
-        this.inbox = inbox;
-        this.inventory = inventory;
+        this.batch = batch;
     }
 
-    @KafkaListener(topics = Topics.ORDER)
-    void on(String message) {
-        EventEnvelope event = events.read(message);
-        switch (event.eventType()) {
-            case "OrderCreated" -> inbox.once(event, () -> {
-                OrderCreated created = events.payload(event, OrderCreated.class);
-                inventory.reserve(created.orderId(), created.lines());
-            });
-            case "OrderCancelled" -> inbox.once(event, () -> {
-                OrderCancelled cancelled = events.payload(event, OrderCancelled.class);
-                inventory.release(cancelled.orderId(), "order cancelled: " + cancelled.reason());
-            });
-            case "OrderPaid" -> inbox.once(event, () -> inventory.confirm(events.payload(event, OrderPaid.class).orderId()));
-            default -> { }
+    @KafkaListener(topics = Topics.ORDER, batch = "true")
+    void on(List<String> messages) {
+        try {
+            batch.apply(messages.stream().map(events::read).toList());
+        } catch (RuntimeException e) {
+            log.warn("batch of {} order events failed ({}); applying them one by one", messages.size(), e.toString());
+            for (int i = 0; i < messages.size(); i++) {
+                try {
+                    one(messages.get(i));
+                } catch (RuntimeException failed) {
+                    throw new BatchListenerFailedException("order event failed", failed, i);
+                }
+            }
         }
+    }
+
+    /** A batch of one: the same rules, and a failure that names its event. */
+    private void one(String message) {
+        batch.apply(List.of(events.read(message)));
     }
 }

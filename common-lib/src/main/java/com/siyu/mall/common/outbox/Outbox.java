@@ -4,6 +4,7 @@ import com.siyu.mall.common.event.EventEnvelope;
 import com.siyu.mall.common.event.EventJson;
 import com.siyu.mall.common.web.TraceIds;
 import java.sql.Timestamp;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -24,22 +25,36 @@ public class Outbox {
         this.relay = relay;
     }
 
+    /** One event to publish: its aggregate's id (the Kafka key) and the payload record. */
+    public record Pending(Object aggregateId, Object payload) {
+    }
+
     public EventEnvelope publish(String topic, String aggregateType, Object aggregateId, Object payload) {
+        return publishAll(topic, aggregateType, List.of(new Pending(aggregateId, payload))).get(0);
+    }
+
+    /** Many events in one batch statement (a batch consumer emits one per order it decided). */
+    public List<EventEnvelope> publishAll(String topic, String aggregateType, List<Pending> pending) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox.publish must run inside the business transaction");
         }
-        EventEnvelope envelope = events.wrap(aggregateType, aggregateId, payload);
-        jdbc.update("""
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        String traceId = TraceIds.current();
+        List<EventEnvelope> envelopes = pending.stream()
+                .map(p -> events.wrap(aggregateType, p.aggregateId(), p.payload())).toList();
+        jdbc.batchUpdate("""
                 INSERT INTO outbox_event (event_id, topic, msg_key, event_type, envelope, trace_id, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                envelope.eventId(), topic, envelope.aggregateId(), envelope.eventType(), events.write(envelope),
-                TraceIds.current(), Timestamp.from(envelope.occurredAt()));
+                envelopes.stream().map(e -> new Object[] {e.eventId(), topic, e.aggregateId(), e.eventType(),
+                        events.write(e), traceId, Timestamp.from(e.occurredAt())}).toList());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 relay.wake();
             }
         });
-        return envelope;
+        return envelopes;
     }
 }
