@@ -35,7 +35,7 @@ restart_gateway() {  # $1: extra JVM options
     kill -TERM "$(cat "$pid_file")"; while kill -0 "$(cat "$pid_file")" 2>/dev/null; do sleep 0.2; done
   fi
   MALL_GATEWAY_RATE_LIMITS_ENABLED=false \
-    MALL_SERVICE_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC -Xss512k ${1:-}" \
+    MALL_SERVICE_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k ${1:-}" \
     "$ROOT/deploy/local/mall.sh" up >"$OUT/mall-up-gateway.log" 2>&1
 }
 
