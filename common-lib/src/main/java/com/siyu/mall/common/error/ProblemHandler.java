@@ -134,6 +134,9 @@ public class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (Transients.isDatabaseUnavailable(e)) { // e.g. wrapped by MyBatis as PersistenceException
+            return databaseUnavailable(new IllegalStateException(e.getMessage(), e));
+        }
         log.error("unexpected error", e);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "unexpected error");
     }
