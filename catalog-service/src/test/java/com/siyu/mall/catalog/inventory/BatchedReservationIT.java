@@ -125,7 +125,7 @@ class BatchedReservationIT {
             int reserved = reservedPerSku.getOrDefault(skus[i], 0);
             assertThat(((Number) row.get("reserved")).intValue()).isEqualTo(reserved);
             assertThat(((Number) row.get("available")).intValue()).isEqualTo(stock[i] - reserved).isNotNegative();
-            assertConserved(skus[i], stock[i]);
+            StockAssertions.assertConserved(jdbc, skus[i], stock[i]);
         }
         assertThat(failed).as("demand exceeds stock").isPositive().isLessThan(200);
     }
@@ -154,7 +154,7 @@ class BatchedReservationIT {
         }
         assertThat(orders.stream().mapToInt(id -> catalogEvents.all(e -> e.aggregateId().equals(String.valueOf(id))).size())
                 .sum()).isEqualTo(5);
-        assertConserved(sku, 3);
+        StockAssertions.assertConserved(jdbc, sku, 3);
     }
 
     @Test
@@ -184,7 +184,7 @@ class BatchedReservationIT {
         catalogEvents.await("InventoryReserved", paid, WAIT);
         catalogEvents.await("InventoryReserved", cancelledAfterCreate, WAIT);
         assertThat(catalogEvents.all(e -> e.aggregateId().equals(String.valueOf(cancelledBeforeCreate)))).isEmpty();
-        assertConserved(sku, 10);
+        StockAssertions.assertConserved(jdbc, sku, 10);
     }
 
     @Test
@@ -268,18 +268,5 @@ class BatchedReservationIT {
         assertThat(List.of(((Number) row.get("available")).intValue(), ((Number) row.get("reserved")).intValue(),
                 ((Number) row.get("sold")).intValue())).as("available, reserved, sold of " + sku)
                 .containsExactly(available, reserved, sold);
-    }
-
-    /** available + reserved + sold equals the stock ever added, and the ledger explains every unit. */
-    private void assertConserved(long sku, int added) {
-        Map<String, Object> sums = jdbc.queryForMap("""
-                SELECT SUM(delta_available) a, SUM(delta_reserved) r, SUM(delta_sold) s FROM stock_ledger WHERE sku_id = ?""", sku);
-        Map<String, Object> row = jdbc.queryForMap("SELECT available, reserved, sold FROM sku_stock WHERE sku_id = ?", sku);
-        int total = ((Number) row.get("available")).intValue() + ((Number) row.get("reserved")).intValue()
-                + ((Number) row.get("sold")).intValue();
-        assertThat(total).isEqualTo(added);
-        assertThat(((Number) sums.get("a")).intValue()).isEqualTo(((Number) row.get("available")).intValue());
-        assertThat(((Number) sums.get("r")).intValue()).isEqualTo(((Number) row.get("reserved")).intValue());
-        assertThat(((Number) sums.get("s")).intValue()).isEqualTo(((Number) row.get("sold")).intValue());
     }
 }

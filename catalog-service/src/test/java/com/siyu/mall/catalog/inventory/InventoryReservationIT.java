@@ -74,7 +74,7 @@ class InventoryReservationIT {
         catalogEvents.await("InventoryReserved", ok, WAIT);
         assertStock(skus[0], 3, 2, 0);
         assertStock(skus[1], 0, 5, 0);
-        assertConserved(skus[0], 5);
+        StockAssertions.assertConserved(jdbc, skus[0], 5);
     }
 
     @Test
@@ -115,7 +115,7 @@ class InventoryReservationIT {
         EventCollector.publish(Topics.ORDER, late);
         awaitProcessed(late);
         assertStock(sku, 1, 0, 3);
-        assertConserved(sku, 4);
+        StockAssertions.assertConserved(jdbc, sku, 4);
     }
 
     @Test
@@ -149,7 +149,7 @@ class InventoryReservationIT {
         assertThat(reserved).isEqualTo(5);
         assertThat(failed).isEqualTo(15);
         assertStock(sku, 0, 5, 0);
-        assertConserved(sku, 5);
+        StockAssertions.assertConserved(jdbc, sku, 5);
     }
 
     @Test
@@ -253,19 +253,6 @@ class InventoryReservationIT {
         assertThat(List.of(stock.body().path("available").asInt(), stock.body().path("reserved").asInt(),
                 stock.body().path("sold").asInt())).as("available, reserved, sold of " + sku)
                 .containsExactly(available, reserved, sold);
-    }
-
-    /** available + reserved + sold equals the stock ever added, and the ledger explains every unit. */
-    private void assertConserved(long sku, int added) {
-        Map<String, Object> sums = jdbc.queryForMap("""
-                SELECT SUM(delta_available) a, SUM(delta_reserved) r, SUM(delta_sold) s FROM stock_ledger WHERE sku_id = ?""", sku);
-        Map<String, Object> row = jdbc.queryForMap("SELECT available, reserved, sold FROM sku_stock WHERE sku_id = ?", sku);
-        int total = ((Number) row.get("available")).intValue() + ((Number) row.get("reserved")).intValue()
-                + ((Number) row.get("sold")).intValue();
-        assertThat(total).isEqualTo(added);
-        assertThat(((Number) sums.get("a")).intValue()).isEqualTo(((Number) row.get("available")).intValue());
-        assertThat(((Number) sums.get("r")).intValue()).isEqualTo(((Number) row.get("reserved")).intValue());
-        assertThat(((Number) sums.get("s")).intValue()).isEqualTo(((Number) row.get("sold")).intValue());
     }
 
 }

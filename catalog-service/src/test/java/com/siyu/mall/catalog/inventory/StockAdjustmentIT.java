@@ -82,7 +82,7 @@ class StockAdjustmentIT {
         assertThat(newest.path("deltaAvailable").asInt()).isEqualTo(-8);
         assertThat(newest.path("reason").asString()).isEqualTo("all the rest");
         assertThat(newest.path("actor").asString()).isEqualTo("admin");
-        assertConserved(sku);
+        StockAssertions.assertConserved(jdbc, Long.parseLong(sku));
     }
 
     @Test
@@ -102,7 +102,7 @@ class StockAdjustmentIT {
             pool.shutdownNow();
         }
         assertStock(sku, 0, 0, 0);
-        assertConserved(sku);
+        StockAssertions.assertConserved(jdbc, Long.parseLong(sku));
     }
 
     @Test
@@ -219,22 +219,5 @@ class StockAdjustmentIT {
         assertThat(List.of(stock.body().path("available").asInt(), stock.body().path("reserved").asInt(),
                 stock.body().path("sold").asInt())).as("available, reserved, sold of " + sku)
                 .containsExactly(available, reserved, sold);
-    }
-
-    /** available + reserved + sold = Σ RESTOCK/ADJUST deltas, and each column equals its ledger deltas. */
-    private void assertConserved(String sku) {
-        Map<String, Object> sums = jdbc.queryForMap("""
-                SELECT SUM(delta_available) a, SUM(delta_reserved) r, SUM(delta_sold) s,
-                       SUM(CASE WHEN change_type IN ('RESTOCK', 'ADJUST') THEN delta_available ELSE 0 END) added
-                FROM stock_ledger WHERE sku_id = ?""", Long.parseLong(sku));
-        Map<String, Object> row = jdbc.queryForMap("SELECT available, reserved, sold FROM sku_stock WHERE sku_id = ?",
-                Long.parseLong(sku));
-        int available = ((Number) row.get("available")).intValue();
-        int reserved = ((Number) row.get("reserved")).intValue();
-        int sold = ((Number) row.get("sold")).intValue();
-        assertThat(available + reserved + sold).isEqualTo(((Number) sums.get("added")).intValue());
-        assertThat(((Number) sums.get("a")).intValue()).isEqualTo(available);
-        assertThat(((Number) sums.get("r")).intValue()).isEqualTo(reserved);
-        assertThat(((Number) sums.get("s")).intValue()).isEqualTo(sold);
     }
 }
