@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # siyu-mall benchmark: deploy/bench/bench.sh [scenario…]
-# scenarios: startup resources db-raw gateway gateway-nio catalog-read event-lag order-place hot-sku (default: all)
+# scenarios: startup resources db-raw gateway gateway-nio catalog-read event-lag order-place hot-sku backlog (default: all)
 # Runs against the stack of deploy/local/mall.sh (starting it if needed; the gateway is restarted with rate limits
 # off so the load is not throttled). Results: deploy/bench/results/<timestamp>/{summary.json,summary.md,gatling/}.
 set -euo pipefail
@@ -20,7 +20,7 @@ SMS_CODE="${MALL_SMS_FIXED_CODE:-123456}"
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT="$BENCH/results/$STAMP"
 JSONL="$OUT/scenarios.jsonl"
-ALL=(startup resources db-raw gateway gateway-nio catalog-read event-lag order-place hot-sku)
+ALL=(startup resources db-raw gateway gateway-nio catalog-read event-lag order-place hot-sku backlog)
 SCENARIOS=("$@"); [ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=("${ALL[@]}")
 mkdir -p "$OUT/gatling"
 : >"$JSONL"
@@ -29,11 +29,15 @@ log() { printf '\n▶ %s\n' "$*"; }
 wants() { local s; for s in "${SCENARIOS[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 now_ms() { date +%s%3N; }
 
-restart_gateway() {  # $1: extra JVM options
-  local pid_file="$RUN/gateway-service.pid"
+stop_service() {  # $1: service name; graceful, waits until it is gone
+  local pid_file="$RUN/$1.pid"
   if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
     kill -TERM "$(cat "$pid_file")"; while kill -0 "$(cat "$pid_file")" 2>/dev/null; do sleep 0.2; done
   fi
+}
+
+restart_gateway() {  # $1: extra JVM options
+  stop_service gateway-service
   MALL_GATEWAY_RATE_LIMITS_ENABLED=false \
     MALL_SERVICE_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k ${1:-}" \
     "$ROOT/deploy/local/mall.sh" up >"$OUT/mall-up-gateway.log" 2>&1
@@ -91,7 +95,7 @@ if wants gateway-nio; then
   gatling gateway-nio ThroughputSimulation -Dbench.url="$GATEWAY/.well-known/jwks.json" -Dbench.users="$USERS" -Dbench.seconds="$SECONDS_PER_RUN"
   restart_gateway ""
 fi
-if wants catalog-read || wants order-place || wants hot-sku || wants event-lag; then
+if wants catalog-read || wants order-place || wants hot-sku || wants event-lag || wants backlog; then
   log "prepare data (products, $USERS+ members)"
   "$JAVA" -Xmx256m -cp "$CP" com.siyu.mall.bench.Prepare "$OUT/data" "$GATEWAY" "$MEMBER" "$ADMIN_PASSWORD" "$SMS_CODE" 200 "$HOT_STOCK"
   prop() { grep "^$1=" "$OUT/data/products.properties" | cut -d= -f2; }
@@ -133,6 +137,17 @@ if wants hot-sku; then
   measure hot-sku "$(prop hotSku)" "$HOT_STOCK" "$JSONL" | grep -E "oversold|decisionsPerSec|everyUnitSold"
   log "reserve-burst: $BUYERS OrderCreated events for one SKU with $HOT_STOCK units straight onto the topic"
   measure reserve-burst "$GATEWAY" "$(prop adminToken)" "$BUYERS" "$HOT_STOCK" "$JSONL" | grep -E "oversold|decisionsPerSec|everyUnitSold"
+fi
+if wants backlog; then
+  BACKLOG="${BENCH_BACKLOG:-10000}"
+  log "backlog: order-service restarted with its relay paused, $BACKLOG OrderCreated rows queued in its outbox, relay resumed"
+  stop_service order-service
+  MALL_OUTBOX_RELAY_ENABLED=false "$ROOT/deploy/local/mall.sh" up >"$OUT/mall-up-backlog.log" 2>&1
+  measure backlog-fill "$GATEWAY" "$(prop adminToken)" "$BACKLOG" "$OUT/backlog.txt"
+  stop_service order-service
+  resumed=$(now_ms)
+  "$ROOT/deploy/local/mall.sh" up >>"$OUT/mall-up-backlog.log" 2>&1
+  measure backlog-drain "$OUT/backlog.txt" "$resumed" "$JSONL" | grep -E "PerSec|drainSeconds"
 fi
 
 machine="Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $("$JAVA" -version 2>&1 | head -1), everything (DB, Kafka, 6 services, load generator) on one machine."

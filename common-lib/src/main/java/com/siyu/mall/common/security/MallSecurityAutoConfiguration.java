@@ -58,7 +58,7 @@ public class MallSecurityAutoConfiguration {
             decoder = NimbusJwtDecoder.withJwkSetUri(props.jwksUri()).jwsAlgorithm(SignatureAlgorithm.ES256).build();
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(props.issuer())));
-        return decoder;
+        return new CachingJwtDecoder(decoder);
     }
 
     @Bean

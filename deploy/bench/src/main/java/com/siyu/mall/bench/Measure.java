@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  *                                               catalog's reservation rate without order intake in front of it
  * hot-sku  sku stock out                       oversold, units sold, reservation decisions/s
  * event-lag name fromMs toMs out               OrderCreated outbox commit → catalog's processed_event
+ * backlog-fill gateway adminToken events file   queue OrderCreated rows in order-service's outbox (relay paused)
+ * backlog-drain file resumedMs out             the backlog's publish rate and catalog's drain rate once resumed
  * resources label seconds runDir out           RSS and CPU of each local-stack process over a window
  * startup  runDir out                          each service's own start time from its log
  * </pre>
@@ -54,10 +56,15 @@ public final class Measure {
             case "hot-sku" -> hotSku(Long.parseLong(a[1]), Integer.parseInt(a[2]));
             case "reserve-burst" -> reserveBurst(a[1], a[2], Integer.parseInt(a[3]), Integer.parseInt(a[4]));
             case "event-lag" -> eventLag(a[1], Long.parseLong(a[2]), Long.parseLong(a[3]));
+            case "backlog-fill" -> backlogFill(a[1], a[2], Integer.parseInt(a[3]), Path.of(a[4]));
+            case "backlog-drain" -> backlogDrain(Path.of(a[1]), Long.parseLong(a[2]));
             case "resources" -> resources(a[1], Integer.parseInt(a[2]), Path.of(a[3]));
             case "startup" -> startup(Path.of(a[1]));
             default -> throw new IllegalArgumentException("unknown measurement " + a[0]);
         };
+        if (result == null) {
+            return;
+        }
         Path out = Path.of(a[a[0].equals("gatling") ? 3 : a.length - 1]);
         Files.writeString(out, Api.JSON.writeValueAsString(result) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.println(result.toPrettyString());
@@ -303,6 +310,112 @@ public final class Measure {
         r.put("lag", "OrderCreated outbox row committed → catalog processed it");
         percentiles(r, lag);
         return r;
+    }
+
+    private static final int BACKLOG_SKUS = 10;
+
+    /**
+     * Writes {@code events} OrderCreated rows into order-service's outbox exactly as {@code Outbox.publishAll} does,
+     * spread over fresh SKUs with enough stock for all of them, while order-service runs with its relay paused.
+     * The orders are synthetic (order-service has no rows for them), as in reserve-burst: the drain measures relay,
+     * broker and catalog's consumer, not order intake.
+     */
+    static ObjectNode backlogFill(String gateway, String admin, int events, Path file) throws Exception {
+        long[][] skus = new long[BACKLOG_SKUS][];
+        for (int i = 0; i < BACKLOG_SKUS; i++) {
+            String[] product = Api.product(gateway, admin, "bench backlog " + System.currentTimeMillis() + "-" + i,
+                    events / BACKLOG_SKUS + 1);
+            skus[i] = new long[] {Long.parseLong(product[1]), Long.parseLong(product[0])};
+        }
+        long firstId;
+        long lastId;
+        try (Connection c = connect("mall_order")) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO outbox_event (event_id, topic, msg_key, event_type, envelope, created_at)
+                    VALUES (?, 'mall.order.events', ?, 'OrderCreated', ?, ?)""")) {
+                for (int i = 0; i < events; i++) {
+                    long orderId = java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE);
+                    long[] sku = skus[i % BACKLOG_SKUS];
+                    String eventId = java.util.UUID.randomUUID().toString();
+                    ObjectNode envelope = Api.JSON.createObjectNode();
+                    envelope.put("eventId", eventId);
+                    envelope.put("eventType", "OrderCreated");
+                    envelope.put("aggregateType", "Order");
+                    envelope.put("aggregateId", String.valueOf(orderId));
+                    envelope.put("occurredAt", Instant.now().toString());
+                    envelope.put("schemaVersion", 1);
+                    ObjectNode payload = envelope.putObject("payload");
+                    payload.put("orderId", orderId);
+                    payload.put("memberId", 1);
+                    payload.putArray("lines").addObject().put("skuId", sku[0]).put("spuId", sku[1]).put("quantity", 1)
+                            .put("unitPriceFen", 990);
+                    payload.put("totalFen", 990);
+                    ps.setString(1, eventId);
+                    ps.setString(2, String.valueOf(orderId));
+                    ps.setString(3, Api.JSON.writeValueAsString(envelope));
+                    ps.setTimestamp(4, Timestamp.from(Instant.now()));
+                    ps.addBatch();
+                    if (i % 500 == 499) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT MIN(id), MAX(id), COUNT(*) FROM outbox_event WHERE sent_at IS NULL")) {
+                rs.next();
+                firstId = rs.getLong(1);
+                lastId = rs.getLong(2);
+                if (rs.getLong(3) < events) {
+                    throw new IllegalStateException("only " + rs.getLong(3) + " of " + events
+                            + " rows are unsent: is order-service's relay really paused?");
+                }
+            }
+        }
+        Files.writeString(file, firstId + " " + lastId + " " + events + "\n");
+        System.out.println("queued " + events + " OrderCreated rows (outbox ids " + firstId + "–" + lastId + ")");
+        return null;
+    }
+
+    static ObjectNode backlogDrain(Path file, long resumedMs) throws Exception {
+        String[] f = Files.readString(file).strip().split(" ");
+        long firstId = Long.parseLong(f[0]);
+        long lastId = Long.parseLong(f[1]);
+        int events = Integer.parseInt(f[2]);
+        Instant deadline = Instant.now().plusSeconds(300);
+        long processed = 0;
+        try (Connection c = connect("mall_order"); PreparedStatement ps = c.prepareStatement("""
+                SELECT COUNT(o.sent_at), MIN(o.sent_at), MAX(o.sent_at), COUNT(p.event_id), MAX(p.processed_at)
+                FROM mall_order.outbox_event o LEFT JOIN mall_catalog.processed_event p ON p.event_id = o.event_id
+                WHERE o.id BETWEEN ? AND ?""")) {
+            ps.setLong(1, firstId);
+            ps.setLong(2, lastId);
+            while (true) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long sent = rs.getLong(1);
+                    processed = rs.getLong(4);
+                    if (processed >= events || Instant.now().isAfter(deadline)) {
+                        ObjectNode r = node("backlog-drain");
+                        long firstSent = rs.getTimestamp(2).getTime();
+                        double publishSpan = Math.max(1, rs.getTimestamp(3).getTime() - firstSent) / 1000.0;
+                        double drainSpan = Math.max(1, rs.getTimestamp(5).getTime() - firstSent) / 1000.0;
+                        r.put("events", events);
+                        r.put("published", sent);
+                        r.put("processed", processed);
+                        r.put("publishedPerSec", Math.round(sent / publishSpan));
+                        r.put("throughputPerSec", processed / drainSpan);
+                        r.put("drainSeconds", drainSpan);
+                        r.put("relayStartSeconds", (firstSent - resumedMs) / 1000.0);
+                        r.put("drain", "first backlog row sent → catalog processed the last one");
+                        return r;
+                    }
+                }
+                Thread.sleep(250);
+            }
+        }
     }
 
     static ObjectNode resources(String label, int seconds, Path run) throws Exception {

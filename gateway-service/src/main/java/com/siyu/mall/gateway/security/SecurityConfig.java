@@ -3,6 +3,7 @@ package com.siyu.mall.gateway.security;
 import static org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers.pathMatchers;
 
 import com.siyu.mall.gateway.error.Problems;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -96,14 +97,17 @@ class SecurityConfig {
                 .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
     }
 
-    /** JWKS is fetched on first use and cached by Nimbus, so the gateway starts while member-service is down. */
+    /**
+     * JWKS is fetched on first use and cached by Nimbus, so the gateway starts while member-service is down;
+     * verified tokens are remembered until they expire.
+     */
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties props) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(props.jwksUri().toString())
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(props.issuer())));
-        return decoder;
+        return new CachingReactiveJwtDecoder(decoder, 50_000, Duration.ofMinutes(10), Clock.systemUTC());
     }
 
     private static ReactiveJwtAuthenticationConverterAdapter rolesConverter() {

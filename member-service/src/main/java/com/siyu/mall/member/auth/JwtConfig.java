@@ -2,6 +2,7 @@ package com.siyu.mall.member.auth;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.siyu.mall.common.security.CachingJwtDecoder;
 import com.siyu.mall.common.security.MallSecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,6 @@ class JwtConfig {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<>(new JWKSet(keys.publicKey())))
                 .jwsAlgorithm(SignatureAlgorithm.ES256).build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(security.issuer()));
-        return decoder;
+        return new CachingJwtDecoder(decoder);
     }
 }
