@@ -9,6 +9,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH="$ROOT/deploy/bench"
 RUN="$ROOT/deploy/local/.run"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+JCMD="${JAVA_HOME:+$JAVA_HOME/bin/}jcmd"
 GATEWAY="http://127.0.0.1:${MALL_GATEWAY_PORT:-8080}"
 MEMBER="http://127.0.0.1:${MALL_MEMBER_PORT:-8081}"
 SECONDS_PER_RUN="${BENCH_SECONDS:-20}"
@@ -58,6 +59,13 @@ else
 fi
 log "restart the gateway with rate limits off"
 restart_gateway ""
+
+# JFR on a service during a load run; the summary (where the CPU went) goes into the results and summary.md
+jfr_start() { "$JCMD" "$(cat "$RUN/$1.pid")" JFR.start name=bench settings=profile filename="$OUT/$1.jfr" >/dev/null 2>&1 || true; }
+jfr_stop() {
+  "$JCMD" "$(cat "$RUN/$1.pid")" JFR.stop name=bench >/dev/null 2>&1 || true
+  [ -f "$OUT/$1.jfr" ] && "$JAVA" -cp "$CP" com.siyu.mall.bench.Profile "$OUT/$1.jfr" "$1" "$OUT/profile-$1.md" >/dev/null || true
+}
 
 gatling() {  # $1 scenario name, $2 simulation, rest: -D options
   local name=$1 sim=$2; shift 2
@@ -116,7 +124,9 @@ if wants order-place; then
   from=$(now_ms)
   measure resources order-place 15 "$RUN" "$JSONL" >/dev/null &
   sampler=$!
+  jfr_start order-service; jfr_start catalog-service
   gatling order-place-max-http OrderPlaceSimulation -Dbench.data="$OUT/data" -Dbench.users="$USERS" -Dbench.seconds="$SECONDS_PER_RUN"
+  jfr_stop order-service; jfr_stop catalog-service
   wait $sampler || true
   sleep 3
   to=$(now_ms)
@@ -156,5 +166,8 @@ if [ -f "$OUT/stack-seconds" ]; then
 fi
 log "report"
 "$JAVA" -cp "$CP" com.siyu.mall.bench.Report "$OUT" "$machine"
+for profile in "$OUT"/profile-*.md; do
+  [ -f "$profile" ] && { printf '\n'; cat "$profile"; } >>"$OUT/summary.md"
+done
 cp "$OUT/summary.md" "$BENCH/results/latest.md"
 echo "results: $OUT (Gatling HTML reports under gatling/)"
