@@ -109,8 +109,14 @@ if wants catalog-read || wants order-place || wants hot-sku || wants event-lag |
   prop() { grep "^$1=" "$OUT/data/products.properties" | cut -d= -f2; }
 fi
 if wants catalog-read; then
-  log "catalog-read: product detail through the gateway"
+  log "catalog-read: product detail through the gateway, cache on"
   gatling catalog-read ThroughputSimulation -Dbench.url="$GATEWAY/api/v1/products/$(prop roomySpu)" -Dbench.users="$USERS" -Dbench.seconds="$SECONDS_PER_RUN"
+  log "catalog-read-nocache: the same with catalog-service restarted with MALL_CATALOG_CACHE_ENABLED=false"
+  stop_service catalog-service
+  MALL_CATALOG_CACHE_ENABLED=false "$ROOT/deploy/local/mall.sh" up >"$OUT/mall-up-nocache.log" 2>&1
+  gatling catalog-read-nocache ThroughputSimulation -Dbench.url="$GATEWAY/api/v1/products/$(prop roomySpu)" -Dbench.users="$USERS" -Dbench.seconds="$SECONDS_PER_RUN"
+  stop_service catalog-service
+  "$ROOT/deploy/local/mall.sh" up >>"$OUT/mall-up-nocache.log" 2>&1
 fi
 if wants event-lag; then
   log "event-lag idle: 5 orders/s for $SECONDS_PER_RUN s"

@@ -32,6 +32,7 @@ public final class Report {
         addedLatency(s, "gateway-half", "gateway-direct-half");
         compare(s, "gateway-nio", "gateway", "throughputPerSec", "throughputPerSec");
         compare(s, "catalog-read", "gateway", "throughputPerSec", "throughputPerSec");
+        compare(s, "catalog-read-nocache", "gateway", "throughputPerSec", "throughputPerSec");
         compare(s, "order-place-max", "gateway", "acceptedPerSec", "throughputPerSec");
         compare(s, "order-place-half", "gateway", "acceptedPerSec", "throughputPerSec");
         compare(s, "hot-sku", "db-raw", "decisionsPerSec", "throughputPerSec");
