@@ -73,7 +73,7 @@ class WeChatLoginIT {
         String phone = MemberSteps.newPhone();
         String memberId = steps.loggedIn(phone, null).text("memberId");
         MallHttp.Response first = wechat(newCode(), null);
-        MallHttp.Response bound = bind(first.text("bindToken"), phone, steps.requestCode(phone));
+        MallHttp.Response bound = bind(first.text("bindToken"), phone, waitAndRequestCode(phone));
         assertThat(bound.status()).as(bound.toString()).isEqualTo(200);
         assertThat(bound.text("memberId")).isEqualTo(memberId);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM member_wechat WHERE member_id = ?", Integer.class,
