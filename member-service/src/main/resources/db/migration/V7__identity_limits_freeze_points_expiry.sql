@@ -51,6 +51,9 @@ CREATE TABLE member_freeze_record (
     KEY idx_member_freeze_record_member (member_id, id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
+-- The expiry job looks for credits whose expiry has passed.
+CREATE INDEX idx_points_ledger_expires ON points_ledger (expires_at);
+
 -- One expiry run per member and expiry moment (the end of an earning year): the ledger row is written only by the
 -- run that inserts this row.
 CREATE TABLE points_expiry (
