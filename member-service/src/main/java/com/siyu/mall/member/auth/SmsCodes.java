@@ -47,6 +47,7 @@ class SmsCodes {
         String phoneHash = pii.hash(phone);
         String code = props.fixedCode() != null ? props.fixedCode() : "%06d".formatted(random.nextInt(1_000_000));
         Instant now = clock.instant();
+        limits.prepareSms(phoneHash, clientIp, now);
         tx.executeWithoutResult(status -> {
             limits.smsFromIp(clientIp, now);
             limits.smsToPhone(phoneHash, now);

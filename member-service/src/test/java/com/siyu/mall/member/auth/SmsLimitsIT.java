@@ -14,7 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +33,7 @@ class SmsLimitsIT {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final HttpClient CLIENT = HttpClient.newHttpClient();
+    static final ExecutorService POOL = Executors.newFixedThreadPool(30);
 
     @LocalServerPort
     int port;
@@ -87,6 +93,17 @@ class SmsLimitsIT {
         assertThat(context.getBean(LogSmsSender.class).lastCode(phone)).isEmpty();
         // another address is not affected, and the refused phone can still get its code
         assertThat(send(phone, newIp()).status()).isEqualTo(202);
+    }
+
+    @Test
+    void thirtyConcurrentSendsFromOneAddressLetExactlyTwentyThrough() {
+        String ip = newIp();
+        List<CompletableFuture<MallHttp.Response>> sends = IntStream.range(0, 30)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> send(MemberSteps.newPhone(), ip), POOL)).toList();
+        List<MallHttp.Response> answers = sends.stream().map(CompletableFuture::join).toList();
+        assertThat(answers).filteredOn(r -> r.status() == 202).hasSize(20);
+        assertThat(answers).filteredOn(r -> r.status() == 429).extracting(MallHttp.Response::code)
+                .containsOnly("SMS_IP_LIMIT").hasSize(10);
     }
 
     @Test
