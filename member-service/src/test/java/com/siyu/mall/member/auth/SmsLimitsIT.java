@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @MallIntegrationTest
 class SmsLimitsIT {
@@ -123,6 +124,19 @@ class SmsLimitsIT {
         assertThat(steps.login(phone, code, null).status()).isEqualTo(200);
         assertProblem(http.post("/api/v1/auth/wechat-mini", Map.of("code", "wx-" + ip), null,
                 Map.of("X-Forwarded-For", ip)), 429, "LOGIN_IP_LIMIT");
+    }
+
+    @Test
+    void housekeepingDropsCountersOfLongGoneWindowsOnly() {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        String subject = "%064d".formatted(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE));
+        Instant now = Instant.now();
+        jdbc.update("INSERT INTO auth_rate_counter (scope, subject_hash, window_start, hits) VALUES "
+                + "('SMS_IP_HOUR', ?, ?, 3), ('SMS_IP_HOUR', ?, ?, 4)", subject,
+                java.sql.Timestamp.from(now.minus(Duration.ofDays(4))), subject, java.sql.Timestamp.from(now));
+        context.getBean(AuthHousekeeping.class).run(now);
+        assertThat(jdbc.queryForList("SELECT hits FROM auth_rate_counter WHERE subject_hash = ?", Integer.class, subject))
+                .containsExactly(4);
     }
 
     @Test
