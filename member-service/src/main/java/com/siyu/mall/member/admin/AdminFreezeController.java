@@ -6,6 +6,8 @@ import com.siyu.mall.member.member.Members;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,6 +26,13 @@ class AdminFreezeController {
     AdminFreezeController(Freezes freezes, Members members) {
         this.freezes = freezes;
         this.members = members;
+    }
+
+    /** The audit trail: who froze or unfroze the member, when and why (ADMIN and OPS may read it). */
+    @GetMapping("/admin/v1/members/{memberId}/freeze-records")
+    List<Freezes.FreezeRecord> records(@PathVariable long memberId) {
+        members.view(memberId);
+        return freezes.records(memberId);
     }
 
     @PostMapping("/admin/v1/members/{memberId}/freeze")

@@ -6,6 +6,7 @@ import com.siyu.mall.member.member.MemberLocks;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -83,6 +84,16 @@ public class Freezes {
                 rs -> rs.next() ? new FreezeStatus("FROZEN", rs.getString("reason"), rs.getString("actor"),
                         rs.getTimestamp("frozen_at").toInstant()) : new FreezeStatus("ACTIVE", null, null, null),
                 memberId);
+    }
+
+    /** Every freeze and unfreeze of the member, newest first. */
+    public List<FreezeRecord> records(long memberId) {
+        return jdbc.query("SELECT action, reason, actor, created_at FROM member_freeze_record WHERE member_id = ? "
+                + "ORDER BY id DESC", (rs, n) -> new FreezeRecord(rs.getString("action"), rs.getString("reason"),
+                rs.getString("actor"), rs.getTimestamp("created_at").toInstant()), memberId);
+    }
+
+    public record FreezeRecord(String action, String reason, String actor, Instant at) {
     }
 
     public record FreezeStatus(String status, String reason, String frozenBy, Instant frozenAt) {

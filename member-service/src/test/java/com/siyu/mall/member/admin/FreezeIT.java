@@ -64,6 +64,12 @@ class FreezeIT {
         assertThat(audit).extracting(r -> r.get("action")).containsExactly("FREEZE", "UNFREEZE");
         assertThat(audit).extracting(r -> r.get("actor")).containsOnly("admin:admin");
         assertThat(audit.get(1).get("reason")).isEqualTo("appeal accepted");
+        MallHttp.Response records = http.get("/admin/v1/members/" + memberId + "/freeze-records", admin);
+        assertThat(records.status()).as(records.toString()).isEqualTo(200);
+        assertThat(records.body().get(0).path("action").asString()).isEqualTo("UNFREEZE");
+        assertThat(records.body().get(1).path("reason").asString()).isEqualTo("薅羊毛 abuse");
+        assertThat(records.body().get(1).path("actor").asString()).isEqualTo("admin:admin");
+        assertThat(records.body().get(1).path("at").asString()).isNotBlank();
     }
 
     @Test
