@@ -20,6 +20,7 @@ class RefusesToStartIT {
     private static final String PII_KEY = "--MALL_PII_KEY=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     private static final String PII_HASH_KEY = "--MALL_PII_HASH_KEY=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     private static final String NON_LOCAL = "--spring.profiles.active=prod";
+    private static final String NO_WECHAT = "--mall.wechat.enabled=false";
 
     @Test
     void refusesAFixedSmsCodeWithARealSmsProvider() {
@@ -34,12 +35,13 @@ class RefusesToStartIT {
     @Test
     void refusesMissingPiiKeysOutsideTheLocalProfile() {
         assertRefused(freshDatabase(), "MALL_PII_KEY and MALL_PII_HASH_KEY are required", NON_LOCAL,
-                "--MALL_ADMIN_PASSWORD=s3cret");
+                "--MALL_ADMIN_PASSWORD=s3cret", NO_WECHAT);
     }
 
     @Test
     void refusesAMissingAdminPasswordOutsideTheLocalProfile() {
-        assertRefused(freshDatabase(), "MALL_ADMIN_PASSWORD is not set", NON_LOCAL, PII_KEY, PII_HASH_KEY);
+        assertRefused(freshDatabase(), "MALL_ADMIN_PASSWORD is not set", NON_LOCAL, PII_KEY, PII_HASH_KEY,
+                NO_WECHAT);
     }
 
     @Test
@@ -49,7 +51,13 @@ class RefusesToStartIT {
         start(database).close();
         // ... which real PII keys cannot read
         assertRefused(database, "cannot be decrypted with the current MALL_PII_KEY", NON_LOCAL, PII_KEY, PII_HASH_KEY,
-                "--MALL_ADMIN_PASSWORD=s3cret");
+                "--MALL_ADMIN_PASSWORD=s3cret", NO_WECHAT);
+    }
+
+    @Test
+    void refusesTheLocalWeChatStandInOutsideTheLocalProfile() {
+        assertRefused(freshDatabase(), "mall.wechat.provider=local is only allowed under the local profile", NON_LOCAL,
+                PII_KEY, PII_HASH_KEY, "--MALL_ADMIN_PASSWORD=s3cret");
     }
 
     private static void assertRefused(String database, String message, String... args) {

@@ -17,7 +17,8 @@ import org.springframework.web.util.UriUtils;
 class RateLimits {
 
     static final String SMS_CODES_PATH = "/api/v1/auth/sms-codes";
-    static final Set<String> LOGIN_PATHS = Set.of("/api/v1/auth/login", "/admin/v1/auth/login");
+    static final Set<String> LOGIN_PATHS = Set.of("/api/v1/auth/login", "/api/v1/auth/wechat-mini",
+            "/api/v1/auth/wechat-mini/bind-phone", "/admin/v1/auth/login");
 
     private final Keyed perIp;
     private final Keyed perMember;

@@ -1,6 +1,6 @@
 package com.siyu.mall.member.admin;
 
-import com.siyu.mall.member.member.MemberView;
+import com.siyu.mall.member.auth.Freezes;
 import com.siyu.mall.member.member.Members;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,13 +11,15 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminMemberController {
 
     private final Members members;
+    private final Freezes freezes;
 
-    AdminMemberController(Members members) {
+    AdminMemberController(Members members, Freezes freezes) {
         this.members = members;
+        this.freezes = freezes;
     }
 
     @GetMapping("/admin/v1/members/{memberId}")
-    MemberView member(@PathVariable long memberId) {
-        return members.view(memberId);
+    AdminMemberView member(@PathVariable long memberId) {
+        return AdminMemberView.of(members.view(memberId), freezes.statusOf(memberId));
     }
 }

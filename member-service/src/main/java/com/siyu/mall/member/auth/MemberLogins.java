@@ -13,14 +13,17 @@ class MemberLogins {
     private final SmsCodes smsCodes;
     private final TokenIssuer tokens;
     private final RefreshTokens refreshTokens;
+    private final Freezes freezes;
 
-    MemberLogins(Members members, SmsCodes smsCodes, TokenIssuer tokens, RefreshTokens refreshTokens) {
+    MemberLogins(Members members, SmsCodes smsCodes, TokenIssuer tokens, RefreshTokens refreshTokens, Freezes freezes) {
         this.members = members;
         this.smsCodes = smsCodes;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
+        this.freezes = freezes;
     }
 
+    /** A frozen member gets 403 MEMBER_FROZEN only after proving the phone, so the answer leaks nothing to others. */
     TokenPair login(LoginRequest request) {
         Long memberId = members.findIdByPhone(request.phone()).orElse(null);
         // An invite only matters for a new member; it is checked before the code is spent, so a bad invite
@@ -30,6 +33,12 @@ class MemberLogins {
         if (memberId == null) {
             memberId = members.register(request.phone(), inviterId);
         }
+        return loggedIn(memberId);
+    }
+
+    /** Tokens for a member whose identity was just proven; 403 MEMBER_FROZEN for a frozen member. */
+    TokenPair loggedIn(long memberId) {
+        freezes.checkNotFrozen(memberId);
         return pairFor(memberId, refreshTokens.issue(memberId));
     }
 

@@ -66,6 +66,12 @@ class RefreshTokens {
                 return new Rejected("unknown refresh token");
             }
             RefreshToken current = rows.get(0);
+            // a locking read sees a freeze committed meanwhile; the freeze revoked the family, this closes the race
+            if (!jdbc.queryForList("SELECT member_id FROM member_freeze WHERE member_id = ? FOR UPDATE", Long.class,
+                    current.memberId()).isEmpty()) {
+                revokeFamily(current.familyId(), now);
+                return new Rejected("the account is frozen");
+            }
             return switch (current.state(now)) {
                 case ACTIVE -> {
                     jdbc.update("UPDATE refresh_token SET used_at = ? WHERE id = ?", Timestamp.from(now), current.id());

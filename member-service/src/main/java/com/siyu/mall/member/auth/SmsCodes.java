@@ -6,10 +6,10 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,20 +24,39 @@ class SmsCodes {
     private final PiiCipher pii;
     private final SmsSender sender;
     private final SmsProperties props;
+    private final AuthLimits limits;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    SmsCodes(JdbcTemplate jdbc, PlatformTransactionManager txm, PiiCipher pii, SmsSender sender, SmsProperties props) {
+    SmsCodes(JdbcTemplate jdbc, PlatformTransactionManager txm, PiiCipher pii, SmsSender sender, SmsProperties props,
+            AuthLimits limits, Clock clock) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(txm);
         this.pii = pii;
         this.sender = sender;
         this.props = props;
+        this.limits = limits;
+        this.clock = clock;
     }
 
-    void send(String phone) {
+    /**
+     * Checks the per-IP hourly, per-phone daily and per-phone 60 s limits and stores the new code in one transaction
+     * (a refused send counts nowhere), then hands the code to the SMS adapter.
+     */
+    void send(String phone, String clientIp) {
         String phoneHash = pii.hash(phone);
         String code = props.fixedCode() != null ? props.fixedCode() : "%06d".formatted(random.nextInt(1_000_000));
-        SmsCode fresh = SmsCode.issue(codeHash(phoneHash, code), Instant.now());
+        Instant now = clock.instant();
+        limits.prepareSms(phoneHash, clientIp, now);
+        tx.executeWithoutResult(status -> {
+            limits.smsFromIp(clientIp, now);
+            limits.smsToPhone(phoneHash, now);
+            store(phoneHash, SmsCode.issue(codeHash(phoneHash, code), now));
+        });
+        sender.sendLoginCode(phone, code);
+    }
+
+    private void store(String phoneHash, SmsCode fresh) {
         // Replacing the row only when the last send is old enough makes the 60 s limit atomic across replicas;
         // for a phone without a row, the primary key lets exactly one of two racing inserts through.
         int replaced = jdbc.update("""
@@ -50,11 +69,10 @@ class SmsCodes {
                 jdbc.update("INSERT INTO sms_code (phone_hash, code_hash, attempts, sent_at, expires_at) VALUES (?, ?, 0, ?, ?)",
                         phoneHash, fresh.codeHash(), ts(fresh.sentAt()), ts(fresh.expiresAt()));
             } catch (DuplicateKeyException recentlySent) {
-                throw new MallException(HttpStatus.TOO_MANY_REQUESTS, "SMS_TOO_FREQUENT",
-                        "a code was sent to this phone less than " + SmsCode.RESEND_INTERVAL.toSeconds() + " seconds ago");
+                throw new TooManyRequests("SMS_TOO_FREQUENT", "a code was sent to this phone less than "
+                        + SmsCode.RESEND_INTERVAL.toSeconds() + " seconds ago", SmsCode.RESEND_INTERVAL);
             }
         }
-        sender.sendLoginCode(phone, code);
     }
 
     /**
@@ -63,7 +81,7 @@ class SmsCodes {
      */
     void verify(String phone, String code) {
         String phoneHash = pii.hash(phone);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         SmsCode.Check result = tx.execute(status -> {
             List<SmsCode> rows = jdbc.query("""
                     SELECT code_hash, attempts, sent_at, expires_at, consumed_at FROM sms_code

@@ -15,7 +15,10 @@ class SecurityRulesConfig {
         return rules -> rules
                 .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/auth/sms-codes", "/api/v1/auth/login", "/api/v1/auth/refresh",
-                        "/admin/v1/auth/login").permitAll()
+                        "/api/v1/auth/wechat-mini", "/api/v1/auth/wechat-mini/bind-phone", "/admin/v1/auth/login").permitAll()
+                // freezing is for administrators only, not OPS
+                .requestMatchers(HttpMethod.POST, "/admin/v1/members/*/freeze", "/admin/v1/members/*/unfreeze")
+                .hasRole(Roles.ADMIN)
                 .requestMatchers("/api/v1/members/**", "/api/v1/auth/logout").hasRole(Roles.MEMBER)
                 // campaign senders act for no member: operator (later: service) tokens only
                 .requestMatchers("/internal/reach/**").hasAnyRole(Roles.ADMIN, Roles.OPS);

@@ -73,6 +73,32 @@ public class Levels {
         }
     }
 
+    /**
+     * Takes back one growth point per whole refunded yuan ({@code delta}, already worked out by the caller), once per
+     * refund: {@code growth_record} holds it with kind ORDER_REFUNDED and the refund id in {@code order_id}. The tier is
+     * derived from growth, so a refund can lower it, with MemberLevelChanged. Never below 0. Runs in the caller's
+     * transaction; returns the growth taken back.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long takeBackGrowthForRefund(long memberId, long refundId, long delta) {
+        long before = growthOf(memberId);
+        long taken = Math.min(Math.max(0, delta), before);
+        Timestamp now = Timestamp.from(clock.instant());
+        int recorded = jdbc.update("INSERT IGNORE INTO growth_record (id, member_id, order_id, kind, delta, created_at) "
+                + "VALUES (?, ?, ?, 'ORDER_REFUNDED', ?, ?)", IdWorker.getId(), memberId, refundId, -taken, now);
+        if (recorded == 0 || taken == 0) {
+            return 0;
+        }
+        Tiers tiers = tiers();
+        jdbc.update("UPDATE member_growth SET growth = growth - ?, updated_at = ? WHERE member_id = ?", taken, now, memberId);
+        String from = tiers.tierFor(before).code();
+        String to = tiers.tierFor(before - taken).code();
+        if (!from.equals(to)) {
+            outbox.publish(Topics.MEMBER, "Member", memberId, new MemberLevelChanged(memberId, from, to));
+        }
+        return taken;
+    }
+
     long growthOf(long memberId) {
         List<Long> growth = jdbc.queryForList("SELECT growth FROM member_growth WHERE member_id = ?", Long.class, memberId);
         return growth.isEmpty() ? 0 : growth.get(0);

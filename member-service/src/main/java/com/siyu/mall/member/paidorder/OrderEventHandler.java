@@ -6,6 +6,7 @@ import com.siyu.mall.common.event.Topics;
 import com.siyu.mall.common.inbox.Inbox;
 import com.siyu.mall.contracts.order.OrderCompleted;
 import com.siyu.mall.contracts.order.OrderPaid;
+import com.siyu.mall.contracts.order.OrderRefunded;
 import com.siyu.mall.member.level.Levels;
 import com.siyu.mall.member.level.Tier;
 import com.siyu.mall.member.lifecycle.Lifecycles;
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Order events, each applied once (inbox), in one transaction with the member row locked:
  * paid → growth (and level), pending points, lifecycle, preference tags; completed → the order's pending points
- * become available.
- * OrderCancelled after payment is not expected yet (refunds come later) and, like other types, is ignored.
+ * become available; refunded → the refunded share of points and growth taken back (maybe a lower level).
+ * OrderCancelled after payment is not expected (a paid order is refunded instead) and, like other types, is ignored.
  */
 @Component
 class OrderEventHandler {
@@ -31,9 +32,11 @@ class OrderEventHandler {
     private final Points points;
     private final Lifecycles lifecycles;
     private final Tags tags;
+    private final RefundReversals refunds;
 
     OrderEventHandler(EventJson events, Inbox inbox, MemberLocks locks, Levels levels, Points points,
-            Lifecycles lifecycles, Tags tags) {
+            Lifecycles lifecycles, Tags tags, RefundReversals refunds) {
+        this.refunds = refunds;
         this.events = events;
         this.inbox = inbox;
         this.locks = locks;
@@ -49,6 +52,7 @@ class OrderEventHandler {
         switch (event.eventType()) {
             case "OrderPaid" -> inbox.once(event, () -> paid(events.payload(event, OrderPaid.class)));
             case "OrderCompleted" -> inbox.once(event, () -> completed(events.payload(event, OrderCompleted.class)));
+            case "OrderRefunded" -> inbox.once(event, () -> refunded(events.payload(event, OrderRefunded.class)));
             default -> { }
         }
     }
@@ -61,6 +65,11 @@ class OrderEventHandler {
         points.earnPending(paid.memberId(), paid.orderId(), paid.payableFen(), tier.pointsMultiplier());
         lifecycles.recordPaidOrder(paid.memberId(), paid.orderId(), paid.payableFen(), paid.paidAt());
         tags.recordPurchase(paid.memberId(), paid.orderId(), paid.lines());
+    }
+
+    private void refunded(OrderRefunded refunded) {
+        locks.lock(refunded.memberId());
+        refunds.apply(refunded);
     }
 
     private void completed(OrderCompleted completed) {

@@ -60,6 +60,41 @@ class Ledger {
                 + "AND bucket = ?", Long.class, memberId, orderId, bucket.name());
     }
 
+    /** The sum of one order's rows of one kind in one bucket, e.g. the points an order earned. */
+    long sumFor(long memberId, long orderId, Bucket bucket, String kind) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(delta), 0) FROM points_ledger WHERE member_id = ? AND ref_id = ? "
+                + "AND bucket = ? AND kind = ?", Long.class, memberId, orderId, bucket.name(), kind);
+    }
+
+    /** Pending points of an order that refunds took back (their rows carry the refund id, see order_refund). */
+    long pendingReversedByRefunds(long orderId) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(pending_reversed), 0) FROM order_refund WHERE order_id = ?",
+                Long.class, orderId);
+    }
+
+    /** Claims the expiry of one member's credits at one moment; false when a run claimed it already. */
+    boolean claimExpiry(long memberId, Instant expiresAt) {
+        return jdbc.update("INSERT IGNORE INTO points_expiry (member_id, expires_at, points, created_at) VALUES (?, ?, 0, ?)",
+                memberId, Timestamp.from(expiresAt), Timestamp.from(clock.instant())) == 1;
+    }
+
+    void recordExpired(long memberId, Instant expiresAt, long points) {
+        jdbc.update("UPDATE points_expiry SET points = ? WHERE member_id = ? AND expires_at = ?", points, memberId,
+                Timestamp.from(expiresAt));
+    }
+
+    /** Up to {@code limit} (member, expiry moment) pairs due by {@code now} that no run has claimed, oldest first. */
+    List<Due> dueExpiries(Instant now, int limit) {
+        return jdbc.query("SELECT DISTINCT l.member_id, l.expires_at FROM points_ledger l WHERE l.bucket = 'AVAILABLE' "
+                + "AND l.delta > 0 AND l.expires_at <= ? AND NOT EXISTS (SELECT 1 FROM points_expiry e "
+                + "WHERE e.member_id = l.member_id AND e.expires_at = l.expires_at) ORDER BY l.expires_at, l.member_id "
+                + "LIMIT ?", (rs, n) -> new Due(rs.getLong("member_id"), rs.getTimestamp("expires_at").toInstant()),
+                Timestamp.from(now), limit);
+    }
+
+    record Due(long memberId, Instant expiresAt) {
+    }
+
     boolean exists(long refId, String kind, Bucket bucket) {
         return !jdbc.queryForList("SELECT id FROM points_ledger WHERE ref_id = ? AND kind = ? AND bucket = ?", Long.class,
                 refId, kind, bucket.name()).isEmpty();

@@ -21,6 +21,7 @@ public class Points {
     private static final Logger log = LoggerFactory.getLogger(Points.class);
     static final String ORDER_PAID = "ORDER_PAID";
     static final String ORDER_COMPLETED = "ORDER_COMPLETED";
+    static final String ORDER_REFUNDED = "ORDER_REFUNDED";
 
     private final Ledger ledger;
     private final MemberLocks locks;
@@ -78,7 +79,8 @@ public class Points {
     @Transactional(propagation = Propagation.MANDATORY)
     public void makeAvailable(long memberId, long orderId, Instant completedAt) {
         locks.lock(memberId);
-        long pending = ledger.sumFor(memberId, orderId, Bucket.PENDING);
+        // refunds before completion took some of it back with rows of their own (ref = refund id)
+        long pending = ledger.sumFor(memberId, orderId, Bucket.PENDING) - ledger.pendingReversedByRefunds(orderId);
         if (pending <= 0) {
             return;
         }
@@ -86,6 +88,63 @@ public class Points {
         ledger.append(new Ledger.Row(memberId, Bucket.PENDING, ORDER_COMPLETED, -pending, orderId, null, null, null));
         ledger.append(new Ledger.Row(memberId, Bucket.AVAILABLE, ORDER_COMPLETED, pending, orderId, expiresAt(earnedAt),
                 null, null));
+    }
+
+    /**
+     * Expires what is still unspent of the credits that expire at {@code expiresAt}, once per member and moment
+     * ({@code points_expiry}; a second or concurrent run inserts nothing and writes nothing). Spending is attributed
+     * to the earliest-expiring credits first ({@link PointsRules#expiringBy}), so what is left of the old credits is
+     * {@code earnedExpiringBy(expiresAt) − consumed}, where consumed (spent, reserved, deducted, refunded, expired
+     * before) is every expiring credit minus the available balance. Returns the points expired.
+     */
+    @Transactional
+    public long expire(long memberId, Instant expiresAt) {
+        locks.lock(memberId);
+        if (!ledger.claimExpiry(memberId, expiresAt)) {
+            return 0;
+        }
+        long available = ledger.available(memberId);
+        long[] earned = ledger.earned(memberId, expiresAt);
+        long expired = PointsRules.expiringBy(available, earned[0], earned[1]);
+        if (expired > 0) {
+            ledger.append(new Ledger.Row(memberId, Bucket.AVAILABLE, "EXPIRED", -expired, null, null,
+                    "expired at " + expiresAt.atZone(props.zone()).toLocalDate(), null));
+            ledger.recordExpired(memberId, expiresAt, expired);
+        }
+        return expired;
+    }
+
+    /** What a refund took back and what it could not (points already spent). */
+    public record Reversal(long reversed, long fromPending, long shortfall) {
+    }
+
+    /**
+     * Takes back the share of an order's points a refund owes ({@link PointsRules#reversedByRefund}): first from what
+     * is still pending for the order, then from the available balance, never below 0; the rest is the shortfall,
+     * recorded by the caller and not owed later (the member spent those points before the refund). Rows use the
+     * refund id as ref (kind ORDER_REFUNDED), once per refund. The caller locked the member.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Reversal reverseForRefund(long memberId, long orderId, long refundId, long payableFen, long refundedBeforeFen,
+            long refundFen) {
+        long earned = ledger.sumFor(memberId, orderId, Bucket.PENDING, ORDER_PAID);
+        long owed = PointsRules.reversedByRefund(earned, payableFen, refundedBeforeFen, refundFen);
+        if (owed <= 0 || ledger.exists(refundId, ORDER_REFUNDED, Bucket.AVAILABLE)
+                || ledger.exists(refundId, ORDER_REFUNDED, Bucket.PENDING)) {
+            return new Reversal(0, 0, 0);
+        }
+        long stillPending = ledger.sumFor(memberId, orderId, Bucket.PENDING) - ledger.pendingReversedByRefunds(orderId);
+        long fromPending = Math.min(owed, Math.max(0, stillPending));
+        if (fromPending > 0) {
+            ledger.append(new Ledger.Row(memberId, Bucket.PENDING, ORDER_REFUNDED, -fromPending, refundId, null,
+                    "refund of order " + orderId, null));
+        }
+        long fromAvailable = Math.min(owed - fromPending, Math.max(0, ledger.available(memberId)));
+        if (fromAvailable > 0) {
+            ledger.append(new Ledger.Row(memberId, Bucket.AVAILABLE, ORDER_REFUNDED, -fromAvailable, refundId, null,
+                    "refund of order " + orderId, null));
+        }
+        return new Reversal(fromPending + fromAvailable, fromPending, owed - fromPending - fromAvailable);
     }
 
     /** An operator's correction; never takes available points below 0 (409 POINTS_INSUFFICIENT). */

@@ -37,4 +37,23 @@ final class PointsRules {
         long consumed = Math.max(0, earnedTotal - available);
         return Math.max(0, Math.min(available, earnedExpiringBy - consumed));
     }
+
+    /**
+     * The share of an order's {@code earned} points that a refund takes back, worked out on cumulative refunded money so
+     * partial refunds never drift: {@code floor(earned × refundedAfter / payable) − floor(earned × refundedBefore /
+     * payable)}, with refunded money capped at the payable. A full refund takes back exactly {@code earned}.
+     */
+    static long reversedByRefund(long earned, long payableFen, long refundedBeforeFen, long refundFen) {
+        if (earned <= 0 || payableFen <= 0 || refundFen <= 0) {
+            return 0;
+        }
+        long before = Math.min(payableFen, Math.max(0, refundedBeforeFen));
+        long after = Math.min(payableFen, before + refundFen);
+        return shareOf(earned, after, payableFen) - shareOf(earned, before, payableFen);
+    }
+
+    private static long shareOf(long earned, long refunded, long payable) {
+        return BigDecimal.valueOf(earned).multiply(BigDecimal.valueOf(refunded))
+                .divide(BigDecimal.valueOf(payable), 0, RoundingMode.FLOOR).longValueExact();
+    }
 }

@@ -104,6 +104,8 @@ class Deletions {
         jdbc.update("DELETE FROM consent_record WHERE member_id = ?", memberId);
         jdbc.update("DELETE FROM member_tag WHERE member_id = ?", memberId);
         jdbc.update("DELETE FROM member_rfm WHERE member_id = ?", memberId);
+        // the WeChat identity is personal data too; the same WeChat user can start over, like the phone
+        jdbc.update("DELETE FROM member_wechat WHERE member_id = ?", memberId);
         jdbc.update("UPDATE refresh_token SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL", at, memberId);
         jdbc.update("UPDATE member_deletion SET status = ?, done_at = ? WHERE member_id = ?", DONE, at, memberId);
         outbox.publish(Topics.MEMBER, "Member", memberId, new MemberDeleted(memberId));
