@@ -3,6 +3,7 @@ package com.siyu.mall.order.payment;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.siyu.mall.common.error.MallException;
+import com.siyu.mall.common.payment.PaymentChannel;
 import com.siyu.mall.order.order.Order;
 import com.siyu.mall.order.order.OrderService;
 import com.siyu.mall.order.order.OrderStatus;
@@ -74,7 +75,8 @@ class PaymentService {
             return sameRequest(byIdempotencyKey(memberId, idempotencyKey).orElseThrow(() -> sameKeyRace), orderId);
         }
         if (payment.getIdempotencyKey().equals(idempotencyKey)) {
-            channel.start(payment);
+            channel.start(new PaymentChannel.PaymentRequest(payment.getPaymentNo(), payment.getOrderId(),
+                    payment.getAmountFen()));
         }
         return PaymentView.of(payment);
     }
@@ -98,7 +100,7 @@ class PaymentService {
         PaymentChannel.Notification n = channel.verify(body);
         tx.executeWithoutResult(status -> {
             Payment payment = payments.lockByNo(n.paymentNo());
-            if (payment == null || payment.getOrderId() != n.orderId() || !payment.getChannel().equals(channel.name())) {
+            if (payment == null || payment.getOrderId() != n.subjectId() || !payment.getChannel().equals(channel.name())) {
                 throw MallException.notFound("PAYMENT_NOT_FOUND", "no payment " + n.paymentNo());
             }
             if (payment.getAmountFen() != n.amountFen()) {
