@@ -113,7 +113,8 @@ class JourneyIT {
                 member.token(), Map.of("Idempotency-Key", UUID.randomUUID().toString())), 409, "WALLET_INSUFFICIENT");
         assertThat(mall.order(member.token(), other).text("status")).isEqualTo("AWAITING_PAYMENT");
 
-        var card = mall.http().post("/admin/v1/member-cards/plans", Map.of("code", "E2E_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace("-", ""), "name", "月卡",
+        String code = "E2E_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        var card = mall.http().post("/admin/v1/member-cards/plans", Map.of("code", code, "name", "月卡",
                 "priceFen", 1_900, "durationDays", 30, "discountPercent", 3, "pointsMultiplier", "2.00",
                 "freeShipping", true, "monthlyCoupons", 2, "enabled", true), admin);
         assertThat(card.status()).as(card.raw()).isEqualTo(201);
