@@ -45,6 +45,13 @@ class RefusesToStartIT {
     }
 
     @Test
+    void refusesThePublishedMockPaymentSecretOutsideTheLocalProfile() {
+        // anyone could sign recharge notifications with it and credit wallets
+        assertRefused(freshDatabase(), "MALL_PAYMENT_MOCK_SECRET", NON_LOCAL, PII_KEY, PII_HASH_KEY,
+                "--MALL_ADMIN_PASSWORD=s3cret");
+    }
+
+    @Test
     void refusesAStoredSigningKeyItCannotDecrypt() {
         String database = freshDatabase();
         // the local profile's dev PII key stores the generated signing key ...

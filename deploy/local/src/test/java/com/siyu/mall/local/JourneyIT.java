@@ -84,6 +84,52 @@ class JourneyIT {
     }
 
     @Test
+    void memberRechargesTheWalletPaysAnOrderFromItAndBuysACard() {
+        var plan = mall.http().post("/admin/v1/wallet/recharge-plans", Map.of("name", "充500送50", "payFen", 50_000,
+                "bonusFen", 5_000, "enabled", true), admin);
+        assertThat(plan.status()).as(plan.raw()).isEqualTo(201);
+        MallClient.Member member = newMember();
+        var recharge = mall.http().post("/api/v1/wallet/recharges", Map.of("planId", plan.text("id")), member.token(),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(recharge.status()).as(recharge.raw()).isEqualTo(202);
+        // member-service's own mock provider calls back through its notify path
+        mall.awaitResponse(() -> mall.http().get("/api/v1/wallet", member.token()),
+                r -> r.number("balanceFen") == 55_000, WAIT, "the recharge to be credited");
+
+        String sku = mall.createProduct(admin, "有机高山绿茶礼盒", 11_000, 10);
+        String orderId = mall.placeOrder(member.token(), sku, 1);
+        mall.awaitOrder(member.token(), orderId, WAIT, "AWAITING_PAYMENT");
+        var payment = mall.http().post("/api/v1/orders/" + orderId + "/payments", Map.of("channel", "WALLET"),
+                member.token(), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(payment.status()).as(payment.raw()).isEqualTo(202);
+        assertThat(payment.text("status")).isEqualTo("SUCCEEDED");
+        assertThat(mall.order(member.token(), orderId).text("status")).isEqualTo("PAID");
+        var wallet = mall.http().get("/api/v1/wallet", member.token());
+        assertThat(wallet.number("balanceFen")).isEqualTo(44_000);
+        assertThat(wallet.number("bonusFen")).isEqualTo(4_000); // 1/11 of the debit came from the bonus
+        awaitStock(sku, 9, 0, 1);
+
+        String other = mall.placeOrder(member.token(), sku, 5); // ¥550 > ¥440
+        mall.awaitOrder(member.token(), other, WAIT, "AWAITING_PAYMENT");
+        assertProblem(mall.http().post("/api/v1/orders/" + other + "/payments", Map.of("channel", "WALLET"),
+                member.token(), Map.of("Idempotency-Key", UUID.randomUUID().toString())), 409, "WALLET_INSUFFICIENT");
+        assertThat(mall.order(member.token(), other).text("status")).isEqualTo("AWAITING_PAYMENT");
+
+        String code = "E2E_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        var card = mall.http().post("/admin/v1/member-cards/plans", Map.of("code", code, "name", "月卡",
+                "priceFen", 1_900, "durationDays", 30, "discountPercent", 3, "pointsMultiplier", "2.00",
+                "freeShipping", true, "monthlyCoupons", 2, "enabled", true), admin);
+        assertThat(card.status()).as(card.raw()).isEqualTo(201);
+        var bought = mall.http().post("/api/v1/member-cards/purchases", Map.of("planId", card.text("id"),
+                "channel", "WALLET"), member.token(), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(bought.status()).as(bought.raw()).isEqualTo(202);
+        assertThat(mall.http().get("/api/v1/members/me/card", member.token()).text("status")).isEqualTo("ACTIVE");
+        assertThat(mall.http().get("/api/v1/wallet", member.token()).number("balanceFen")).isEqualTo(42_100);
+        assertThat(mall.http().get("/internal/wallet/debits", member.token()).status())
+                .as("/internal/** is never routed").isIn(403, 404);
+    }
+
+    @Test
     void orderBeyondStockIsCancelledAsOutOfStock() {
         String sku = mall.createProduct(admin, "限量款帆布托特包", 8_800, 1);
         MallClient.Member member = newMember();

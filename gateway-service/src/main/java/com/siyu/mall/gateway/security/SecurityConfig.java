@@ -48,7 +48,8 @@ class SecurityConfig {
      * token on, say, a refresh call is not turned away here; it is still forwarded and the service decides.
      */
     static final ServerWebExchangeMatcher PUBLIC = new OrServerWebExchangeMatcher(
-            pathMatchers(HttpMethod.POST, "/api/v1/auth/**", "/api/v1/payments/notify/**", "/admin/v1/auth/login"),
+            pathMatchers(HttpMethod.POST, "/api/v1/auth/**", "/api/v1/payments/notify/**",
+                    "/api/v1/wallet/payments/notify/**", "/admin/v1/auth/login"),
             pathMatchers(HttpMethod.GET, "/.well-known/jwks.json", "/api/v1/products/**", "/api/v1/categories/**"),
             // partner calls are HMAC-signed and verified by order-service
             pathMatchers("/partner/v1/**"),

@@ -7,12 +7,14 @@ import com.siyu.mall.common.inbox.Inbox;
 import com.siyu.mall.contracts.order.OrderCompleted;
 import com.siyu.mall.contracts.order.OrderPaid;
 import com.siyu.mall.contracts.order.OrderRefunded;
+import com.siyu.mall.member.card.MemberCards;
 import com.siyu.mall.member.level.Levels;
 import com.siyu.mall.member.level.Tier;
 import com.siyu.mall.member.lifecycle.Lifecycles;
 import com.siyu.mall.member.member.MemberLocks;
 import com.siyu.mall.member.points.Points;
 import com.siyu.mall.member.segment.Tags;
+import java.math.BigDecimal;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +35,10 @@ class OrderEventHandler {
     private final Lifecycles lifecycles;
     private final Tags tags;
     private final RefundReversals refunds;
+    private final MemberCards cards;
 
     OrderEventHandler(EventJson events, Inbox inbox, MemberLocks locks, Levels levels, Points points,
-            Lifecycles lifecycles, Tags tags, RefundReversals refunds) {
+            Lifecycles lifecycles, Tags tags, RefundReversals refunds, MemberCards cards) {
         this.refunds = refunds;
         this.events = events;
         this.inbox = inbox;
@@ -44,6 +47,7 @@ class OrderEventHandler {
         this.points = points;
         this.lifecycles = lifecycles;
         this.tags = tags;
+        this.cards = cards;
     }
 
     @KafkaListener(topics = Topics.ORDER, groupId = "${spring.application.name}")
@@ -57,12 +61,18 @@ class OrderEventHandler {
         }
     }
 
-    /** Points use the multiplier of the level the member held when paying, before this order's growth. */
+    /**
+     * Points use the multiplier of the level the member held when paying (before this order's growth), times that of
+     * the paid card in force at the payment time.
+     */
     private void paid(OrderPaid paid) {
         locks.lock(paid.memberId());
         Tier tier = levels.tierOf(paid.memberId());
         levels.addGrowthForPaidOrder(paid.memberId(), paid.orderId(), paid.payableFen());
-        points.earnPending(paid.memberId(), paid.orderId(), paid.payableFen(), tier.pointsMultiplier());
+        BigDecimal multiplier = cards.inForceAt(paid.memberId(), paid.paidAt())
+                .map(card -> tier.pointsMultiplier().multiply(card.benefits().pointsMultiplier()))
+                .orElse(tier.pointsMultiplier());
+        points.earnPending(paid.memberId(), paid.orderId(), paid.payableFen(), multiplier);
         lifecycles.recordPaidOrder(paid.memberId(), paid.orderId(), paid.payableFen(), paid.paidAt());
         tags.recordPurchase(paid.memberId(), paid.orderId(), paid.lines());
     }

@@ -83,6 +83,22 @@ class DataExport {
         List<Map<String, Object>> deletion = rows("SELECT status, requested_at, due_at, cancelled_at FROM "
                 + "member_deletion WHERE member_id = ?", memberId);
         doc.put("deletionRequest", deletion.isEmpty() ? null : deletion.get(0));
+        List<Map<String, Object>> wallet = rows("SELECT principal_fen, bonus_fen, created_at, updated_at FROM "
+                + "wallet_account WHERE member_id = ?", memberId);
+        doc.put("wallet", wallet.isEmpty() ? null : wallet.get(0));
+        doc.put("walletLedger", rows("SELECT id, kind, ref_id, principal_delta, bonus_delta, balance_after, created_at "
+                + "FROM wallet_ledger WHERE member_id = ? ORDER BY id", memberId));
+        doc.put("walletRecharges", rows("SELECT id, plan_id, principal_fen, bonus_fen, channel, payment_no, status, "
+                + "created_at, credited_at FROM wallet_recharge WHERE member_id = ? ORDER BY id", memberId));
+        doc.put("walletDebits", rows("SELECT order_id, amount_fen, principal_fen, bonus_fen, refunded_fen, created_at "
+                + "FROM wallet_debit WHERE member_id = ? ORDER BY created_at", memberId));
+        doc.put("walletRefunds", rows("SELECT refund_id, order_id, amount_fen, principal_fen, bonus_fen, created_at "
+                + "FROM wallet_refund WHERE member_id = ? ORDER BY created_at", memberId));
+        List<Map<String, Object>> card = rows("SELECT plan_code, plan_name, status, started_at, expires_at FROM "
+                + "member_card WHERE member_id = ?", memberId);
+        doc.put("memberCard", card.isEmpty() ? null : card.get(0));
+        doc.put("cardPurchases", rows("SELECT id, plan_id, price_fen, channel, payment_no, status, expires_at, "
+                + "created_at, activated_at FROM card_purchase WHERE member_id = ? ORDER BY id", memberId));
         return doc;
     }
 

@@ -3,6 +3,8 @@ package com.siyu.mall.order.payment;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.siyu.mall.common.error.MallException;
+import com.siyu.mall.common.error.RemoteProblemException;
+import com.siyu.mall.common.payment.PaymentChannel;
 import com.siyu.mall.order.order.Order;
 import com.siyu.mall.order.order.OrderService;
 import com.siyu.mall.order.order.OrderStatus;
@@ -22,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PaymentService {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+    static final String WALLET = "WALLET";
 
     record PaymentView(String paymentId, String paymentNo, String orderId, String channel, long amountFen, String status) {
         static PaymentView of(Payment p) {
@@ -34,23 +37,30 @@ class PaymentService {
     private final OrderService orders;
     private final Map<String, PaymentChannel> channels;
     private final TransactionTemplate tx;
+    private final WalletDebits walletDebits;
 
-    PaymentService(PaymentMapper payments, OrderService orders, List<PaymentChannel> channels, TransactionTemplate tx) {
+    PaymentService(PaymentMapper payments, OrderService orders, List<PaymentChannel> channels, TransactionTemplate tx,
+            WalletDebits walletDebits) {
         this.payments = payments;
         this.orders = orders;
         this.channels = channels.stream().collect(Collectors.toMap(PaymentChannel::name, Function.identity()));
         this.tx = tx;
+        this.walletDebits = walletDebits;
     }
 
-    /** Starts paying an order; a repeated Idempotency-Key returns the first payment and asks the provider nothing. */
+    /**
+     * Starts paying an order; a repeated Idempotency-Key returns the first payment and asks the provider nothing.
+     * WALLET collects synchronously from member-service and marks the order paid before answering.
+     */
     PaymentView pay(long memberId, long orderId, String channelName, String idempotencyKey) {
         PaymentChannel channel = channels.get(channelName);
-        if (channel == null) {
-            throw MallException.badRequest("PAYMENT_CHANNEL_UNSUPPORTED", "channel must be one of " + channels.keySet());
+        if (channel == null && !WALLET.equals(channelName)) {
+            throw MallException.badRequest("PAYMENT_CHANNEL_UNSUPPORTED", "channel must be one of " + channelNames());
         }
         Optional<Payment> earlier = byIdempotencyKey(memberId, idempotencyKey);
         if (earlier.isPresent()) {
-            return sameRequest(earlier.get(), orderId);
+            PaymentView view = sameRequest(earlier.get(), orderId);
+            return isOpenWalletPayment(earlier.get()) ? collectFromWallet(earlier.get()) : view;
         }
         Payment payment;
         try {
@@ -65,7 +75,7 @@ class PaymentService {
                 if (open != null) {
                     return open; // one collection per order at a time: a second key must not charge twice
                 }
-                Payment p = Payment.start(IdWorker.getId(), orderId, memberId, channel.name(), order.getPayableFen(),
+                Payment p = Payment.start(IdWorker.getId(), orderId, memberId, channelName, order.getPayableFen(),
                         idempotencyKey);
                 payments.insert(p);
                 return p;
@@ -73,10 +83,54 @@ class PaymentService {
         } catch (DuplicateKeyException sameKeyRace) {
             return sameRequest(byIdempotencyKey(memberId, idempotencyKey).orElseThrow(() -> sameKeyRace), orderId);
         }
+        if (isOpenWalletPayment(payment)) {
+            return collectFromWallet(payment); // also retries a wallet payment left open by a member-service outage
+        }
         if (payment.getIdempotencyKey().equals(idempotencyKey)) {
-            channel.start(payment);
+            channel.start(new PaymentChannel.PaymentRequest(payment.getPaymentNo(), payment.getOrderId(),
+                    payment.getAmountFen()));
         }
         return PaymentView.of(payment);
+    }
+
+    private static boolean isOpenWalletPayment(Payment p) {
+        return WALLET.equals(p.getChannel()) && !p.isSettled();
+    }
+
+    /**
+     * Debits the wallet (idempotent per order at member-service), then settles like a provider notification would.
+     * A refusal (WALLET_INSUFFICIENT, …) took nothing: the attempt is removed so the member can top up or pay another
+     * way, and the order stays AWAITING_PAYMENT. A timeout or outage leaves the payment PENDING; paying again retries.
+     */
+    private PaymentView collectFromWallet(Payment payment) {
+        try {
+            walletDebits.debit(payment.getMemberId(), payment.getOrderId(), payment.getAmountFen());
+        } catch (RemoteProblemException refused) {
+            if (refused.status().is4xxClientError()) {
+                tx.executeWithoutResult(s -> payments.delete(new LambdaQueryWrapper<Payment>()
+                        .eq(Payment::getId, payment.getId()).eq(Payment::getStatus, Payment.Status.PENDING)));
+            }
+            throw refused;
+        }
+        return tx.execute(status -> {
+            Payment locked = payments.lockByNo(payment.getPaymentNo());
+            if (!locked.isSettled()) {
+                boolean accepted = orders.markPaid(locked.getOrderId(), WALLET);
+                locked.settle(WALLET + "-" + locked.getOrderId(), accepted, Instant.now());
+                payments.updateById(locked);
+                if (!accepted) {
+                    log.warn("wallet payment {} debited for order {} that no longer awaits payment: refund required",
+                            locked.getPaymentNo(), locked.getOrderId());
+                }
+            }
+            return PaymentView.of(locked);
+        });
+    }
+
+    private java.util.Set<String> channelNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>(channels.keySet());
+        names.add(WALLET);
+        return names;
     }
 
     private PaymentView sameRequest(Payment earlier, long orderId) {
@@ -98,7 +152,7 @@ class PaymentService {
         PaymentChannel.Notification n = channel.verify(body);
         tx.executeWithoutResult(status -> {
             Payment payment = payments.lockByNo(n.paymentNo());
-            if (payment == null || payment.getOrderId() != n.orderId() || !payment.getChannel().equals(channel.name())) {
+            if (payment == null || payment.getOrderId() != n.subjectId() || !payment.getChannel().equals(channel.name())) {
                 throw MallException.notFound("PAYMENT_NOT_FOUND", "no payment " + n.paymentNo());
             }
             if (payment.getAmountFen() != n.amountFen()) {

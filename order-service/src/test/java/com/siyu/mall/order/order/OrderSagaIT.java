@@ -38,6 +38,7 @@ class OrderSagaIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final StubCatalog CATALOG = startCatalog();
+    private static final StubMember MEMBER = startMember();
     private static final EventCollector ORDER_EVENTS = EventCollector.of(Topics.ORDER);
     private static final long SKU = 1001;
     private static final Map<String, Object> ADDRESS = Map.of("receiver", "张三", "phone", "13812345678",
@@ -54,6 +55,15 @@ class OrderSagaIT {
     @DynamicPropertySource
     static void catalog(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.discovery.client.simple.instances.catalog-service[0].uri", CATALOG::url);
+        registry.add("spring.cloud.discovery.client.simple.instances.member-service[0].uri", MEMBER::url);
+    }
+
+    private static StubMember startMember() {
+        try {
+            return new StubMember();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static StubCatalog startCatalog() {
@@ -71,6 +81,7 @@ class OrderSagaIT {
     static void stop() {
         ORDER_EVENTS.close();
         CATALOG.close();
+        MEMBER.close();
     }
 
     @BeforeEach
@@ -293,6 +304,45 @@ class OrderSagaIT {
         assertThat(second.text("nextCursor")).isNull();
     }
 
+    @Test
+    void walletPaysTheOrderAtOnceThroughMemberService() {
+        MEMBER.balance(member, 5_000);
+        String orderId = awaitingPayment();
+        String key = UUID.randomUUID().toString();
+        var payment = pay(orderId, key, "WALLET");
+        assertThat(payment.status()).as(payment.raw()).isEqualTo(202);
+        assertThat(payment.text("status")).isEqualTo("SUCCEEDED");
+        assertThat(payment.text("channel")).isEqualTo("WALLET");
+        assertThat(order(orderId).text("status")).as("paid before the answer").isEqualTo("PAID");
+        EventEnvelope paid = ORDER_EVENTS.await("OrderPaid", orderId, WAIT);
+        assertThat(paid.payload().path("channel").asString()).isEqualTo("WALLET");
+        assertThat(paid.payload().path("payableFen").asLong()).isEqualTo(1999);
+        assertThat(MEMBER.balance(member)).isEqualTo(5_000 - 1999);
+
+        int calls = MEMBER.calls();
+        assertThat(pay(orderId, key, "WALLET").text("paymentId")).as("a repeated key returns the first payment")
+                .isEqualTo(payment.text("paymentId"));
+        assertThat(MEMBER.calls()).as("and asks member-service nothing").isEqualTo(calls);
+        assertProblem(pay(orderId, UUID.randomUUID().toString(), "WALLET"), 409, "ORDER_STATE_CONFLICT");
+        assertThat(MEMBER.balance(member)).isEqualTo(5_000 - 1999);
+    }
+
+    @Test
+    void anInsufficientWalletIsA409AndTheOrderStillAwaitsPayment() {
+        MEMBER.balance(member, 1998);
+        String orderId = awaitingPayment();
+        assertProblem(pay(orderId, UUID.randomUUID().toString(), "WALLET"), 409, "WALLET_INSUFFICIENT");
+        assertThat(order(orderId).text("status")).isEqualTo("AWAITING_PAYMENT");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment WHERE order_id = ?", Integer.class,
+                Long.parseLong(orderId))).as("the refused attempt left nothing behind").isZero();
+
+        MEMBER.balance(member, 1999);
+        var topped = pay(orderId, UUID.randomUUID().toString(), "WALLET");
+        assertThat(topped.status()).as(topped.raw()).isEqualTo(202);
+        assertThat(order(orderId).text("status")).isEqualTo("PAID");
+        assertThat(MEMBER.balance(member)).isZero();
+    }
+
     private String awaitingPayment() {
         String orderId = place(oneItem(1));
         reserved(orderId);
@@ -306,7 +356,11 @@ class OrderSagaIT {
     }
 
     private MallHttp.Response pay(String orderId, String key) {
-        return http.post("/api/v1/orders/" + orderId + "/payments", Map.of("channel", "MOCK"), token,
+        return pay(orderId, key, "MOCK");
+    }
+
+    private MallHttp.Response pay(String orderId, String key, String channel) {
+        return http.post("/api/v1/orders/" + orderId + "/payments", Map.of("channel", channel), token,
                 Map.of("Idempotency-Key", key));
     }
 

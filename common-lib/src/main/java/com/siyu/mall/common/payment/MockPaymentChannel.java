@@ -1,4 +1,4 @@
-package com.siyu.mall.order.payment;
+package com.siyu.mall.common.payment;
 
 import com.siyu.mall.common.error.MallException;
 import java.net.URI;
@@ -19,32 +19,28 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Behaves like a real provider: after a short delay it POSTs a signed notification to the notify URL and, like
  * WeChat Pay, re-delivers with backoff until it gets a 2xx. Signature = hex HMAC-SHA256 over
- * {@code paymentNo|orderId|amountFen|status|providerTxnId|timestamp|nonce}.
+ * {@code paymentNo|orderId|amountFen|status|providerTxnId|timestamp|nonce}. On the wire the subject keeps the name
+ * {@code orderId} (the merchant's order reference, like WeChat's {@code out_trade_no}): for member-service it is the
+ * recharge or card purchase id.
  */
-@Component
-@ConditionalOnProperty(name = "mall.payment.mock.enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties(MockPaymentProperties.class)
-class MockPaymentChannel implements PaymentChannel, DisposableBean {
+public class MockPaymentChannel implements PaymentChannel, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MockPaymentChannel.class);
 
-    record MockNotification(String paymentNo, String orderId, long amountFen, String status, String providerTxnId,
+    public record MockNotification(String paymentNo, String orderId, long amountFen, String status, String providerTxnId,
             long timestamp, String nonce, String signature) {
     }
 
     private final MockPaymentProperties props;
-    private final JsonMapper json;
+    private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "mock-payment-provider");
@@ -54,9 +50,9 @@ class MockPaymentChannel implements PaymentChannel, DisposableBean {
 
     private final Environment env;
 
-    static final String DEV_SECRET = "siyu-mall-mock-payment-secret";
+    public static final String DEV_SECRET = "siyu-mall-mock-payment-secret";
 
-    MockPaymentChannel(MockPaymentProperties props, JsonMapper json, Environment env) {
+    public MockPaymentChannel(MockPaymentProperties props, Environment env) {
         boolean local = env.getActiveProfiles().length == 0 || env.acceptsProfiles(Profiles.of("local"));
         if (!local && (props.secret() == null || props.secret().equals(DEV_SECRET))) {
             // anyone could sign notifications with the published secret and mark orders paid
@@ -64,7 +60,6 @@ class MockPaymentChannel implements PaymentChannel, DisposableBean {
                     + String.join(",", env.getActiveProfiles()) + ", or MALL_PAYMENT_MOCK_ENABLED=false");
         }
         this.props = props;
-        this.json = json;
         this.env = env;
     }
 
@@ -72,7 +67,8 @@ class MockPaymentChannel implements PaymentChannel, DisposableBean {
         if (props.notifyUrl() != null && !props.notifyUrl().isBlank()) {
             return props.notifyUrl();
         }
-        return "http://127.0.0.1:" + env.getProperty("local.server.port", "8083") + "/api/v1/payments/notify/mock";
+        return "http://127.0.0.1:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"))
+                + props.notifyPath();
     }
 
     @Override
@@ -81,14 +77,15 @@ class MockPaymentChannel implements PaymentChannel, DisposableBean {
     }
 
     @Override
-    public void start(Payment payment) {
-        MockNotification notification = sign(payment.getPaymentNo(), payment.getOrderId(), payment.getAmountFen(),
+    public void start(PaymentRequest payment) {
+        MockNotification notification = sign(payment.paymentNo(), payment.subjectId(), payment.amountFen(),
                 "SUCCESS", "MOCK" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
                 Instant.now().getEpochSecond(), UUID.randomUUID().toString());
         deliver(json.writeValueAsString(notification), 1, props.delay().toMillis());
     }
 
-    MockNotification sign(String paymentNo, long orderId, long amountFen, String status, String txnId, long timestamp,
+    /** Signs like the provider does (tests use it to forge nothing but a valid notification). */
+    public MockNotification sign(String paymentNo, long orderId, long amountFen, String status, String txnId, long timestamp,
             String nonce) {
         String signature = hmac(String.join("|", paymentNo, String.valueOf(orderId), String.valueOf(amountFen), status,
                 txnId, String.valueOf(timestamp), nonce));
