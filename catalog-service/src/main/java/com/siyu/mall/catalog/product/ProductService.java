@@ -111,6 +111,27 @@ public class ProductService {
     }
 
     /**
+     * The detail with the calling member's price per SKU (the quote's rules). When member-service cannot say, the
+     * detail stays as it is: list prices only, never an error on a public read.
+     */
+    ProductDetail withMemberPrices(ProductDetail detail, long memberId) {
+        MemberBenefits benefits;
+        try {
+            benefits = memberBenefits.of(memberId);
+        } catch (RuntimeException unavailable) {
+            return detail;
+        }
+        Map<Long, Long> levelPrices = memberPrices.forLevel(
+                detail.skus().stream().map(s -> Long.parseLong(s.skuId())).toList(), benefits.levelCode());
+        return detail.withSkus(detail.skus().stream().map(s -> {
+            MemberPricing.Price price = MemberPricing.of(s.priceFen(), levelPrices.get(Long.parseLong(s.skuId())),
+                    benefits);
+            return new SkuView(s.skuId(), s.specs(), s.priceFen(), s.originalPriceFen(), s.available(),
+                    price.unitPriceFen(), price.rule());
+        }).toList());
+    }
+
+    /**
      * Unit prices for an order. Without {@code memberId} the request is anonymous: list prices, and no members-only
      * product. With one, the member's benefits (member-service, cached briefly) select the price
      * ({@link MemberPricing}) and the audience rules apply ({@link AudienceRules}); when member-service is

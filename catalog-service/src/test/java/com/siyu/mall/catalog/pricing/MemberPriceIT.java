@@ -71,7 +71,8 @@ class MemberPriceIT {
 
     @Test
     void levelDiscountThenCardDiscountEachRoundedDown() {
-        long sku = sku(api.product(unique("p")).sku(10_001, 5).create());
+        var created = api.product(unique("p")).sku(10_001, 5).create();
+        long sku = sku(created);
         long member = member("V3", 5, "GOLD", 10, "REPEAT");
         var quote = quote(member, sku, 2);
         assertThat(quote.status()).as(quote.raw()).isEqualTo(200);
@@ -79,6 +80,14 @@ class MemberPriceIT {
         assertThat(line.path("unitPriceFen").asLong()).isEqualTo(8550); // 10 001 → 9 500 → 8 550
         assertThat(line.path("priceRule").asString()).isEqualTo("LEVEL_DISCOUNT:V3:5%+CARD_DISCOUNT:GOLD:10%");
         assertThat(quote.body().path("totalFen").asLong()).isEqualTo(17_100);
+
+        var shown = api.http.get("/api/v1/products/" + created.text("spuId"), TestJwtIssuer.get().memberToken(member))
+                .body().path("skus").get(0);
+        assertThat(shown.path("priceFen").asLong()).isEqualTo(10_001);
+        assertThat(shown.path("memberPriceFen").asLong()).isEqualTo(8550);
+        assertThat(shown.path("memberPriceRule").asString()).isEqualTo("LEVEL_DISCOUNT:V3:5%+CARD_DISCOUNT:GOLD:10%");
+        assertThat(api.http.get("/api/v1/products/" + created.text("spuId"), null).body().path("skus").get(0)
+                .path("memberPriceFen").isNull()).isTrue();
 
         var guest = quote(null, sku, 1).body().path("lines").get(0);
         assertThat(guest.path("unitPriceFen").asLong()).isEqualTo(10_001);
@@ -185,6 +194,7 @@ class MemberPriceIT {
         var detail = api.http.get("/api/v1/products/" + created.text("spuId"), TestJwtIssuer.get().memberToken(member));
         assertThat(detail.status()).as(detail.raw()).isEqualTo(200);
         assertThat(detail.body().path("skus").get(0).path("priceFen").asLong()).isEqualTo(1000);
+        assertThat(detail.body().path("skus").get(0).path("memberPriceFen").isNull()).isTrue();
     }
 
     private MallHttp.Response quote(Long memberId, long skuId, int quantity) {
