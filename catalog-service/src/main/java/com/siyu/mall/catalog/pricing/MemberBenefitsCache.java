@@ -23,7 +23,14 @@ public class MemberBenefitsCache {
         this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).build();
     }
 
+    /** Loaded outside the cache's compute (a remote call there would block other members in the same bin). */
     public MemberBenefits of(long memberId) {
-        return cache.get(memberId, members::benefits);
+        MemberBenefits cached = cache.getIfPresent(memberId);
+        if (cached != null) {
+            return cached;
+        }
+        MemberBenefits fresh = members.benefits(memberId);
+        cache.put(memberId, fresh);
+        return fresh;
     }
 }
