@@ -54,6 +54,8 @@ class RecommendationIT {
         String sameTag = product("D", null, tag, 10, null);
         String soldOut = product("S", category, tag, 0, null);
         String membersOnly = product("E", category, null, 10, "MEMBERS_ONLY");
+        // no member-service in this context: whether the member is NEW is unknown, so new-member offers stay out
+        String newMembersOnly = product("N", category, tag, 10, "NEW_MEMBERS_ONLY");
         long m1 = ThreadLocalRandom.current().nextLong(1L << 40);
         long m2 = m1 + 1;
         String token = TestJwtIssuer.get().memberToken(m1);
@@ -68,14 +70,14 @@ class RecommendationIT {
                 token))).containsEntry(x, "BOUGHT_TOGETHER"));
         Map<String, String> recs = items(api.http.get("/api/v1/recommendations?limit=50", token));
         assertThat(recs).containsEntry(sameTag, "PREFERENCE").containsEntry(membersOnly, "PREFERENCE")
-                .doesNotContainKeys(a, b, soldOut); // just bought, or no stock
+                .doesNotContainKeys(a, b, soldOut, newMembersOnly); // just bought, no stock, not known to be NEW
         assertThat(recs.keySet().stream().toList().indexOf(x)).isLessThan(recs.keySet().stream().toList()
                 .indexOf(sameTag));
 
         Map<String, String> related = items(api.http.get("/api/v1/products/" + a + "/related?limit=50", null));
         assertThat(related.keySet().stream().limit(2).toList()).containsExactlyInAnyOrder(b, x);
         assertThat(related).containsEntry(b, "BOUGHT_TOGETHER").containsEntry(sameTag, "SIMILAR")
-                .doesNotContainKeys(a, soldOut, membersOnly);
+                .doesNotContainKeys(a, soldOut, membersOnly, newMembersOnly);
         assertThat(items(api.http.get("/api/v1/products/" + a + "/related?limit=50", token)))
                 .containsEntry(membersOnly, "SIMILAR");
         assertThat(items(api.http.get("/api/v1/products/" + a + "/related?limit=1", null))).hasSize(1);
