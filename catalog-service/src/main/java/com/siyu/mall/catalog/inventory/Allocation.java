@@ -65,6 +65,7 @@ final class Allocation {
     }
 
     private final Map<Long, SkuState> skus;
+    private final PurchaseLimits limits;
     private final Map<Long, OrderState> orders = new LinkedHashMap<>();
     private final List<LedgerRow> ledger = new ArrayList<>();
     private final List<Emitted> emitted = new ArrayList<>();
@@ -74,11 +75,25 @@ final class Allocation {
      * @param stored status and reserved lines of the orders that already have a reservation row
      */
     Allocation(Map<Long, SkuState> skus, Map<Long, OrderState> stored) {
+        this(skus, stored, PurchaseLimits.none());
+    }
+
+    /** @param limits the per-member limits of limited products, decided in the same pass */
+    Allocation(Map<Long, SkuState> skus, Map<Long, OrderState> stored, PurchaseLimits limits) {
         this.skus = skus;
+        this.limits = limits;
         this.orders.putAll(stored);
     }
 
     void created(long orderId, List<OrderLine> lines) {
+        created(orderId, 0, lines);
+    }
+
+    /**
+     * Reserves every line or none. Failure reasons, first match: SKU_UNAVAILABLE, NEW_MEMBER_LIMIT_EXCEEDED (the
+     * member would hold more units of a limited product than it allows), OUT_OF_STOCK.
+     */
+    void created(long orderId, long memberId, List<OrderLine> lines) {
         if (status(orderId) != null) {
             return; // decided before, or a tombstone: a second OrderCreated changes nothing
         }
@@ -90,6 +105,14 @@ final class Allocation {
                 .filter(e -> !unavailable.contains(e.getKey()) && skus.get(e.getKey()).available < e.getValue())
                 .map(Map.Entry::getKey).toList();
         OrderState order = newOrder(orderId, wanted);
+        List<Long> overLimit = unavailable.isEmpty() ? limits.exceeding(memberId, wanted) : List.of();
+        if (unavailable.isEmpty() && !overLimit.isEmpty()) {
+            order.status = "FAILED";
+            order.lines.clear();
+            emitted.add(new Emitted(orderId,
+                    new InventoryReservationFailed(orderId, "NEW_MEMBER_LIMIT_EXCEEDED", overLimit)));
+            return;
+        }
         if (!unavailable.isEmpty() || !short_.isEmpty()) {
             order.status = "FAILED";
             order.lines.clear();
@@ -106,6 +129,7 @@ final class Allocation {
             ledger.add(new LedgerRow(skuId, orderId, "RESERVE", -quantity, quantity, 0, "order " + orderId));
             alertIfLow(sku, before);
         });
+        limits.count(orderId, memberId, wanted);
         order.status = "RESERVED";
         order.newLines = true;
         emitted.add(new Emitted(orderId, new InventoryReserved(orderId)));
@@ -125,6 +149,7 @@ final class Allocation {
             move(skus.get(skuId), quantity, -quantity, 0);
             ledger.add(new LedgerRow(skuId, orderId, "RELEASE", quantity, -quantity, 0, reason));
         });
+        limits.release(orderId);
         order.status = "RELEASED";
         order.changed = true;
     }

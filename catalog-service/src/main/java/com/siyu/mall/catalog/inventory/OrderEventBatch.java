@@ -1,5 +1,6 @@
 package com.siyu.mall.catalog.inventory;
 
+import com.siyu.mall.catalog.audience.AudienceRules;
 import com.siyu.mall.catalog.inventory.Allocation.OrderState;
 import com.siyu.mall.catalog.inventory.Allocation.SkuState;
 import com.siyu.mall.common.event.EventEnvelope;
@@ -64,17 +65,19 @@ class OrderEventBatch {
             }
         }
         Map<Long, OrderState> stored = storedReservations(orderIds);
+        PurchaseLimits limits = purchaseLimits(fresh, wantedSkus, stored);
         Set<Long> skuIds = new TreeSet<>(wantedSkus);
         stored.values().forEach(o -> skuIds.addAll(o.lines.keySet()));
-        Allocation allocation = new Allocation(lockStock(skuIds, onSale(wantedSkus)), stored);
+        Allocation allocation = new Allocation(lockStock(skuIds, onSale(wantedSkus)), stored, limits);
         fresh.forEach(event -> decide(allocation, event));
         write(allocation);
+        write(limits);
         return fresh.size();
     }
 
     private void decide(Allocation allocation, Object event) {
         if (event instanceof OrderCreated created) {
-            allocation.created(created.orderId(), created.lines());
+            allocation.created(created.orderId(), created.memberId(), created.lines());
         } else if (event instanceof OrderCancelled cancelled) {
             allocation.cancelled(cancelled.orderId(), "order cancelled: " + cancelled.reason());
         } else if (event instanceof OrderPaid paid) {
@@ -129,6 +132,90 @@ class OrderEventBatch {
                     }, reserved.toArray());
         }
         return stored;
+    }
+
+    /**
+     * Per-member limits of limited products: which wanted SKUs are limited, what the batch's live reservations
+     * counted, and the involved counter rows, locked in ascending (member, product) like the stock rows. As with
+     * reservations, only existing rows are locked; a missing one is inserted at the end, and a concurrent insert
+     * of the same (member, product) fails this batch on the key, so the replay sees and respects it.
+     */
+    private PurchaseLimits purchaseLimits(List<Object> fresh, Set<Long> wantedSkus, Map<Long, OrderState> stored) {
+        Map<Long, PurchaseLimits.Limited> limited = limitedSkus(wantedSkus);
+        List<Long> live = stored.values().stream().filter(o -> o.status.equals("RESERVED")).map(o -> o.orderId)
+                .toList();
+        Map<Long, List<PurchaseLimits.Counted>> counted = new TreeMap<>();
+        if (!live.isEmpty()) {
+            jdbc.query("SELECT order_id, member_id, spu_id, quantity FROM member_spu_purchase_order WHERE order_id IN ("
+                    + marks(live.size()) + ")", rs -> {
+                        counted.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new PurchaseLimits.Counted(
+                                rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4)));
+                    }, live.toArray());
+        }
+        Set<PurchaseLimits.Key> keys = new TreeSet<>();
+        counted.values().forEach(list -> list.forEach(c -> keys.add(new PurchaseLimits.Key(c.memberId(), c.spuId()))));
+        for (Object event : fresh) {
+            if (event instanceof OrderCreated created) {
+                created.lines().stream().map(l -> limited.get(l.skuId())).filter(java.util.Objects::nonNull)
+                        .forEach(l -> keys.add(new PurchaseLimits.Key(created.memberId(), l.spuId())));
+            }
+        }
+        return new PurchaseLimits(limited, lockCounters(keys), counted);
+    }
+
+    private Map<Long, PurchaseLimits.Limited> limitedSkus(Set<Long> skuIds) {
+        Map<Long, PurchaseLimits.Limited> limited = new TreeMap<>();
+        if (skuIds.isEmpty()) {
+            return limited;
+        }
+        jdbc.query("SELECT k.id, p.id, p.audience, p.per_member_limit FROM sku k JOIN spu p ON p.id = k.spu_id"
+                + " WHERE k.id IN (" + marks(skuIds.size()) + ") AND p.audience = ?", rs -> {
+                    Integer limit = AudienceRules.limit(rs.getString(3), (Integer) rs.getObject(4, Integer.class));
+                    limited.put(rs.getLong(1), new PurchaseLimits.Limited(rs.getLong(2), limit));
+                }, append(skuIds, AudienceRules.NEW_MEMBERS_ONLY));
+        return limited;
+    }
+
+    private Map<PurchaseLimits.Key, Integer> lockCounters(Set<PurchaseLimits.Key> keys) {
+        Map<PurchaseLimits.Key, Integer> counters = new TreeMap<>();
+        if (keys.isEmpty()) {
+            return counters;
+        }
+        String where = String.join(" OR ", java.util.Collections.nCopies(keys.size(), "(member_id = ? AND spu_id = ?)"));
+        Object[] args = keys.stream().flatMap(k -> java.util.stream.Stream.of(k.memberId(), k.spuId())).toArray();
+        List<PurchaseLimits.Key> existing = jdbc.query("SELECT member_id, spu_id FROM member_spu_purchase WHERE " + where,
+                (rs, i) -> new PurchaseLimits.Key(rs.getLong(1), rs.getLong(2)), args);
+        if (existing.isEmpty()) {
+            return counters;
+        }
+        List<PurchaseLimits.Key> sorted = existing.stream().sorted().toList();
+        jdbc.query("SELECT member_id, spu_id, quantity FROM member_spu_purchase WHERE "
+                + String.join(" OR ", java.util.Collections.nCopies(sorted.size(), "(member_id = ? AND spu_id = ?)"))
+                + " ORDER BY member_id, spu_id FOR UPDATE", rs -> {
+                    counters.put(new PurchaseLimits.Key(rs.getLong(1), rs.getLong(2)), rs.getInt(3));
+                }, sorted.stream().flatMap(k -> java.util.stream.Stream.of(k.memberId(), k.spuId())).toArray());
+        return counters;
+    }
+
+    private void write(PurchaseLimits limits) {
+        Timestamp now = now();
+        batch("INSERT INTO member_spu_purchase (member_id, spu_id, quantity, updated_at) VALUES (?, ?, ?, ?)",
+                limits.counters().entrySet().stream().filter(e -> e.getValue().changed && !e.getValue().stored)
+                        .map(e -> new Object[] {e.getKey().memberId(), e.getKey().spuId(), e.getValue().quantity, now})
+                        .toList());
+        batch("UPDATE member_spu_purchase SET quantity = ?, updated_at = ? WHERE member_id = ? AND spu_id = ?",
+                limits.counters().entrySet().stream().filter(e -> e.getValue().changed && e.getValue().stored)
+                        .map(e -> new Object[] {e.getValue().quantity, now, e.getKey().memberId(), e.getKey().spuId()})
+                        .toList());
+        batch("INSERT INTO member_spu_purchase_order (order_id, member_id, spu_id, quantity) VALUES (?, ?, ?, ?)",
+                limits.counted().stream().map(c -> new Object[] {c.orderId(), c.memberId(), c.spuId(), c.quantity()})
+                        .toList());
+    }
+
+    private static Object[] append(Set<Long> ids, Object last) {
+        List<Object> args = new ArrayList<>(ids);
+        args.add(last);
+        return args.toArray();
     }
 
     /** Locks every involved stock row once, in ascending SKU id. */

@@ -16,6 +16,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.util.OptionalLong;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -93,6 +94,8 @@ class ProductController {
 
     @GetMapping("/api/v1/products/{spuId}")
     ProductDetail detail(@PathVariable long spuId) {
-        return products.detail(spuId, CurrentUser.optionalMemberId().isPresent());
+        OptionalLong member = CurrentUser.optionalMemberId();
+        ProductDetail detail = products.detail(spuId, member.isPresent());
+        return member.isPresent() ? products.withMemberPrices(detail, member.getAsLong()) : detail;
     }
 }

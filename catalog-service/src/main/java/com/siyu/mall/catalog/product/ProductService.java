@@ -1,9 +1,14 @@
 package com.siyu.mall.catalog.product;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.siyu.mall.catalog.audience.AudienceRules;
+import com.siyu.mall.catalog.audience.PurchaseCounts;
 import com.siyu.mall.catalog.brand.BrandService;
 import com.siyu.mall.catalog.category.CategoryService;
 import com.siyu.mall.catalog.inventory.StockLevels;
+import com.siyu.mall.catalog.pricing.MemberBenefitsCache;
+import com.siyu.mall.catalog.pricing.MemberPrices;
+import com.siyu.mall.catalog.pricing.MemberPricing;
 import com.siyu.mall.catalog.product.ListingCursor.Sort;
 import com.siyu.mall.catalog.product.ProductListing.Filter;
 import com.siyu.mall.catalog.product.ProductListing.Row;
@@ -14,7 +19,9 @@ import com.siyu.mall.catalog.product.ProductViews.SkuView;
 import com.siyu.mall.common.error.MallException;
 import com.siyu.mall.contracts.catalog.PriceQuote;
 import com.siyu.mall.contracts.catalog.PriceQuoteRequest;
+import com.siyu.mall.contracts.member.MemberBenefits;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,8 +31,6 @@ import org.springframework.stereotype.Service;
 /** Public reads (listing, detail) and the internal price quote. */
 @Service
 public class ProductService {
-
-    static final String LIST_PRICE = "LIST_PRICE";
 
     record ListingQuery(String keyword, Long categoryId, Long brandId, String tag, Long minPriceFen, Long maxPriceFen,
             String sort, String cursor, int limit) {
@@ -39,9 +44,16 @@ public class ProductService {
     private final CategoryService categories;
     private final BrandService brands;
     private final StockLevels stockLevels;
+    private final MemberBenefitsCache memberBenefits;
+    private final MemberPrices memberPrices;
+    private final PurchaseCounts purchaseCounts;
 
     ProductService(SpuMapper spus, SkuMapper skus, ProductTags tags, ProductJson json, ProductListing listing,
-            CategoryService categories, BrandService brands, StockLevels stockLevels) {
+            CategoryService categories, BrandService brands, StockLevels stockLevels,
+            MemberBenefitsCache memberBenefits, MemberPrices memberPrices, PurchaseCounts purchaseCounts) {
+        this.memberBenefits = memberBenefits;
+        this.memberPrices = memberPrices;
+        this.purchaseCounts = purchaseCounts;
         this.spus = spus;
         this.skus = skus;
         this.tags = tags;
@@ -99,9 +111,31 @@ public class ProductService {
     }
 
     /**
-     * Unit prices for an order. Every SKU sells at its list price; member and channel prices arrive with a later
-     * part of issue 4 and will show in {@code priceRule}. A request without {@code memberId} is anonymous: it
-     * cannot quote members-only products.
+     * The detail with the calling member's price per SKU (the quote's rules). When member-service cannot say, the
+     * detail stays as it is: list prices only, never an error on a public read.
+     */
+    ProductDetail withMemberPrices(ProductDetail detail, long memberId) {
+        MemberBenefits benefits;
+        try {
+            benefits = memberBenefits.of(memberId);
+        } catch (RuntimeException unavailable) {
+            return detail;
+        }
+        Map<Long, Long> levelPrices = memberPrices.forLevel(
+                detail.skus().stream().map(s -> Long.parseLong(s.skuId())).toList(), benefits.levelCode());
+        return detail.withSkus(detail.skus().stream().map(s -> {
+            MemberPricing.Price price = MemberPricing.of(s.priceFen(), levelPrices.get(Long.parseLong(s.skuId())),
+                    benefits);
+            return new SkuView(s.skuId(), s.specs(), s.priceFen(), s.originalPriceFen(), s.available(),
+                    price.unitPriceFen(), price.rule());
+        }).toList());
+    }
+
+    /**
+     * Unit prices for an order. Without {@code memberId} the request is anonymous: list prices, and no members-only
+     * product. With one, the member's benefits (member-service, cached briefly) select the price
+     * ({@link MemberPricing}) and the audience rules apply ({@link AudienceRules}); when member-service is
+     * unavailable the quote fails 503 DEPENDENCY_UNAVAILABLE rather than charge a price nobody was shown.
      */
     PriceQuote quote(PriceQuoteRequest request) {
         boolean member = request.memberId() != null;
@@ -112,7 +146,8 @@ public class ProductService {
                 : spus.selectList(new LambdaQueryWrapper<Spu>().in(Spu::getId,
                         found.values().stream().map(Sku::getSpuId).distinct().toList())).stream()
                         .collect(Collectors.toMap(Spu::getId, Function.identity()));
-        List<PriceQuote.Line> lines = request.lines().stream().map(line -> {
+        Map<Long, Integer> unitsBySpu = new HashMap<>();
+        for (PriceQuoteRequest.Line line : request.lines()) {
             Sku sku = found.get(line.skuId());
             if (sku == null) {
                 throw MallException.unprocessable("SKU_NOT_FOUND", "no sku " + line.skuId());
@@ -122,11 +157,35 @@ public class ProductService {
                 throw MallException.unprocessable("SKU_UNAVAILABLE", "sku " + line.skuId() + " is not on sale"
                         + (spu != null && spu.isOnSale() ? " to anonymous callers" : ""));
             }
+            unitsBySpu.merge(spu.getId(), line.quantity(), Integer::sum);
+        }
+        MemberBenefits benefits = member ? memberBenefits.of(request.memberId()) : null;
+        Map<Long, Long> levelPrices = member ? memberPrices.forLevel(found.keySet(), benefits.levelCode()) : Map.of();
+        if (member) {
+            checkAudience(request.memberId(), benefits, unitsBySpu, spuById);
+        }
+        List<PriceQuote.Line> lines = request.lines().stream().map(line -> {
+            Sku sku = found.get(line.skuId());
+            Spu spu = spuById.get(sku.getSpuId());
+            MemberPricing.Price price = member ? MemberPricing.of(sku.getPriceFen(), levelPrices.get(sku.getId()),
+                    benefits) : MemberPricing.guest(sku.getPriceFen());
             return new PriceQuote.Line(sku.getId(), spu.getId(), spu.getTitle(), json.specs(sku), line.quantity(),
-                    sku.getPriceFen(), LIST_PRICE);
+                    price.unitPriceFen(), price.rule());
         }).toList();
         long total = lines.stream().mapToLong(l -> l.unitPriceFen() * l.quantity()).sum();
         return new PriceQuote(lines, total);
+    }
+
+    private void checkAudience(long memberId, MemberBenefits benefits, Map<Long, Integer> unitsBySpu,
+            Map<Long, Spu> spuById) {
+        List<Long> limited = unitsBySpu.keySet().stream().filter(id -> AudienceRules.limit(
+                spuById.get(id).getAudience().name(), spuById.get(id).getPerMemberLimit()) != null).sorted().toList();
+        Map<Long, Integer> held = purchaseCounts.held(memberId, limited);
+        for (Long spuId : limited) {
+            Spu spu = spuById.get(spuId);
+            AudienceRules.checkMember(spuId, spu.getAudience().name(), spu.getPerMemberLimit(), benefits.lifecycle(),
+                    held.getOrDefault(spuId, 0), unitsBySpu.get(spuId));
+        }
     }
 
     private Map<Long, List<Sku>> skusOf(List<Long> spuIds) {

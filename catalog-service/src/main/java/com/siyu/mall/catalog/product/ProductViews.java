@@ -26,9 +26,20 @@ final class ProductViews {
     record ProductDetail(String spuId, String title, String subtitle, String description, List<String> imageUrls,
             String categoryId, String brandId, List<String> tags, String audience, Integer perMemberLimit,
             String status, List<SkuView> skus) {
+
+        ProductDetail withSkus(List<SkuView> newSkus) {
+            return new ProductDetail(spuId, title, subtitle, description, imageUrls, categoryId, brandId, tags, audience,
+                    perMemberLimit, status, newSkus);
+        }
     }
 
-    record SkuView(String skuId, Map<String, String> specs, long priceFen, Long originalPriceFen, int available) {
+    /** {@code memberPriceFen}/{@code memberPriceRule}: the calling member's price; null for guests or when unknown. */
+    record SkuView(String skuId, Map<String, String> specs, long priceFen, Long originalPriceFen, int available,
+            Long memberPriceFen, String memberPriceRule) {
+
+        SkuView(String skuId, Map<String, String> specs, long priceFen, Long originalPriceFen, int available) {
+            this(skuId, specs, priceFen, originalPriceFen, available, null, null);
+        }
     }
 
     record AdminProduct(String spuId, String title, String subtitle, String description, List<String> imageUrls,

@@ -12,7 +12,7 @@ public class Spu {
 
     public enum Status { DRAFT, ON_SALE, OFF_SALE }
 
-    /** Who may see and buy the product. NEW_MEMBERS_ONLY is, for now, enforced like MEMBERS_ONLY. */
+    /** Who may see and buy the product; NEW_MEMBERS_ONLY buying rules live in {@code audience.AudienceRules}. */
     public enum Audience { PUBLIC, MEMBERS_ONLY, NEW_MEMBERS_ONLY }
 
     @TableId(type = IdType.ASSIGN_ID)

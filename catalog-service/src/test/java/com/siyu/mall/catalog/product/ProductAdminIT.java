@@ -8,6 +8,7 @@ import static com.siyu.mall.catalog.CatalogApi.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.siyu.mall.catalog.CatalogApi;
+import com.siyu.mall.catalog.StubMemberService;
 import com.siyu.mall.common.event.EventEnvelope;
 import com.siyu.mall.common.event.Topics;
 import com.siyu.mall.common.testsupport.EventCollector;
@@ -27,11 +28,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 @MallIntegrationTest
 class ProductAdminIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** Member 7 without discounts, so member quotes show list prices. */
+    private static final StubMemberService MEMBERS = new StubMemberService().member(7, "V0", 0, null, 0, "REPEAT");
     private static EventCollector catalogEvents;
 
     @LocalServerPort
@@ -48,6 +53,12 @@ class ProductAdminIT {
     @AfterAll
     static void stop() {
         catalogEvents.close();
+        MEMBERS.close();
+    }
+
+    @DynamicPropertySource
+    static void memberService(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.discovery.client.simple.instances.member-service[0].uri", MEMBERS::url);
     }
 
     @BeforeEach
