@@ -37,7 +37,10 @@ class JourneyIT {
                 "MALL_GATEWAY_RATE_LIMITS_ENABLED", "false",
                 // member-service's own per-IP SMS and login limits: every journey logs in from this host
                 "MALL_MEMBER_AUTH_EXEMPT_IPS", "127.0.0.1,0:0:0:0:0:0:0:1",
-                "MALL_OUTBOX_POLL_INTERVAL", "100ms"));
+                "MALL_OUTBOX_POLL_INTERVAL", "100ms",
+                // equal values switch the reach quiet hours off, so the journey passes at any time of day
+                "MALL_MEMBER_REACH_QUIET_START", "00:00",
+                "MALL_MEMBER_REACH_QUIET_END", "00:00"));
         services.awaitReady(Duration.ofMinutes(4));
         mall = new MallClient(services.url("gateway-service"));
         admin = mall.adminToken("admin", "e2e-admin-pw");
@@ -127,6 +130,67 @@ class JourneyIT {
         assertThat(mall.http().get("/api/v1/wallet", member.token()).number("balanceFen")).isEqualTo(42_100);
         assertThat(mall.http().get("/internal/wallet/debits", member.token()).status())
                 .as("/internal/** is never routed").isIn(403, 404);
+    }
+
+    /** Issue 3's journey: wallet → paid orders → points pending then available → NEW, FIRST_ORDER, REPEAT → reach cap. */
+    @Test
+    void memberEarnsPointsOnCompletionMovesThroughLifecycleStagesAndTheReachCapHolds() {
+        MallClient.Member member = newMember();
+        assertThat(mall.http().get("/api/v1/members/me", member.token()).text("lifecycle")).isEqualTo("NEW");
+        var recharge = mall.http().post("/api/v1/wallet/recharges", Map.of("amountFen", 50_000), member.token(),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(recharge.status()).as(recharge.raw()).isEqualTo(202);
+        mall.awaitResponse(() -> mall.http().get("/api/v1/wallet", member.token()),
+                r -> r.number("balanceFen") == 50_000, WAIT, "the recharge to be credited");
+
+        String sku = mall.createProduct(admin, "景德镇青花瓷茶具套装", 12_800, 10);
+        String first = payFromWallet(member, sku);
+        var pending = mall.awaitResponse(() -> mall.http().get("/api/v1/members/me/points", member.token()),
+                r -> r.number("pending") == 128, WAIT, "128 pending points (¥128 × 1.00 at V0)");
+        assertThat(pending.number("available")).isZero();
+        awaitLifecycle(member, "FIRST_ORDER");
+
+        var shipped = mall.http().post("/admin/v1/orders/" + first + "/shipments",
+                Map.of("carrier", "SF", "trackingNo", "SF" + System.nanoTime()), admin);
+        assertThat(shipped.status()).as(shipped.raw()).isEqualTo(200);
+        var received = mall.http().post("/api/v1/orders/" + first + "/receipt", Map.of(), member.token());
+        assertThat(received.text("status")).as(received.raw()).isEqualTo("COMPLETED");
+        mall.awaitResponse(() -> mall.http().get("/api/v1/members/me/points", member.token()),
+                r -> r.number("available") == 128 && r.number("pending") == 0, WAIT, "the points to become available");
+
+        payFromWallet(member, sku);
+        awaitLifecycle(member, "REPEAT");
+        assertThat(mall.http().get("/api/v1/wallet", member.token()).number("balanceFen")).isEqualTo(50_000 - 2 * 12_800);
+
+        var consent = mall.http().put("/api/v1/members/me/consents", Map.of("SMS", true), member.token());
+        assertThat(consent.status()).as(consent.raw()).isEqualTo(200);
+        // the reach gate is internal (never routed by the gateway): campaign senders call member-service itself
+        MallHttp memberService = new MallHttp(services.url("member-service"));
+        for (int campaign = 1; campaign <= 4; campaign++) {
+            var permit = memberService.post("/internal/reach/permits", Map.of("memberId", Long.parseLong(member.memberId()),
+                    "channel", "SMS", "campaignId", System.nanoTime()), admin);
+            assertThat(permit.status()).as(permit.raw()).isEqualTo(200);
+            if (campaign <= 3) {
+                assertThat(permit.body().path("granted").asBoolean()).as("permit " + campaign).isTrue();
+            } else {
+                assertThat(permit.body().path("granted").asBoolean()).as("the fourth permit of the day").isFalse();
+                assertThat(permit.text("reason")).isEqualTo("DAILY_CAP");
+            }
+        }
+    }
+
+    private static String payFromWallet(MallClient.Member member, String sku) {
+        String orderId = mall.placeOrder(member.token(), sku, 1);
+        mall.awaitOrder(member.token(), orderId, WAIT, "AWAITING_PAYMENT");
+        var payment = mall.http().post("/api/v1/orders/" + orderId + "/payments", Map.of("channel", "WALLET"),
+                member.token(), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(payment.text("status")).as(payment.raw()).isEqualTo("SUCCEEDED");
+        return orderId;
+    }
+
+    private static void awaitLifecycle(MallClient.Member member, String stage) {
+        mall.awaitResponse(() -> mall.http().get("/api/v1/members/me", member.token()),
+                r -> stage.equals(r.text("lifecycle")), WAIT, "lifecycle " + stage);
     }
 
     @Test
