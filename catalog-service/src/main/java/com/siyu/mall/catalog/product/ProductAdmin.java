@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code mall.catalog.events} with aggregate type {@value #AGGREGATE} and the SPU id as key.
  */
 @Service
-class ProductAdmin {
+public class ProductAdmin {
 
     static final String AGGREGATE = "Product";
 
@@ -83,6 +83,12 @@ class ProductAdmin {
             changes.afterCommit(spu.getId());
         }
         return new CreatedProduct(String.valueOf(spu.getId()), spu.getStatus().name(), created);
+    }
+
+    /** For bulk imports: the same create (one transaction, the same events and stock ledger); the new SPU's id. */
+    @Transactional
+    public long createForImport(CreateProductRequest request, String actor) {
+        return Long.parseLong(create(request, actor).spuId());
     }
 
     AdminProduct get(long spuId) {

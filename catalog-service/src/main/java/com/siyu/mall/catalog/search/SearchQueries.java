@@ -16,7 +16,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -59,7 +59,8 @@ final class SearchQueries {
     static Query build(SearchQuery q) {
         BooleanQuery.Builder root = new BooleanQuery.Builder();
         Query text = text(q.text());
-        root.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
+        // a text with nothing searchable in it (only punctuation) finds nothing rather than everything
+        root.add(text == null ? new MatchNoDocsQuery() : text, Occur.MUST);
         filters(q).forEach(f -> root.add(f, Occur.FILTER));
         return root.build();
     }
