@@ -69,7 +69,8 @@ public class ProductService {
 
     /**
      * ON_SALE products the caller may see; a category filter includes its sub-categories. With {@code q}, a keyword
-     * search ({@link #search}). First pages are cached per filter set and viewer kind; stock and sales are read fresh.
+     * search ({@link #search}). First pages (not by sales) are cached per filters and viewer kind; stock and sales are
+     * read fresh.
      */
     ProductPage list(ListingQuery q, boolean member) {
         checkPriceRange(q);
@@ -82,7 +83,8 @@ public class ProductService {
         if (q.brandId() != null) {
             brands.requireExists(q.brandId());
         }
-        if (cursor == null && cache.enabled()) {
+        // sales move with every paid order and no product event says so: sales-sorted pages are never cached
+        if (cursor == null && sort != Sort.SALES && cache.enabled()) {
             return withFreshStock(cache.listing(new ProductCache.ListingKey(q, member),
                     () -> page(q, member, sort, null, categoryIds)));
         }
