@@ -18,94 +18,134 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * The in-memory product index of this replica (no Spring). Writes are serialised; readers see a consistent
- * snapshot that changes only on {@link SearcherManager#maybeRefreshBlocking()} after a write, so a rebuild
- * (delete all, add all) is never seen half done.
+ * The in-memory product index of this replica (no Spring). Single-product writes are serialised; readers see a
+ * consistent snapshot that changes only when a write refreshes it. A rebuild fills a fresh index on the side and
+ * swaps it in, so neither readers nor single-product writes wait for it.
  */
 final class ProductIndex implements AutoCloseable {
 
     /** Deep paging stops here: a search shows at most this many hits (offset + limit). */
     static final int MAX_WINDOW = 1_000;
 
-    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    /** One complete index: its writer and the searchers over it. */
+    private record Generation(IndexWriter writer, SearcherManager searchers) {
 
-    ProductIndex() {
-        try {
-            writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzers.indexing())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE));
-            searchers = new SearcherManager(writer, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        static Generation open() {
+            try {
+                IndexWriter writer = new IndexWriter(new ByteBuffersDirectory(),
+                        new IndexWriterConfig(SearchAnalyzers.indexing()).setOpenMode(IndexWriterConfig.OpenMode.CREATE));
+                return new Generation(writer, new SearcherManager(writer, null));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void close() {
+            try {
+                searchers.close(); // searchers still in use stay valid until released
+                writer.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
+
+    private volatile Generation current = Generation.open();
 
     /** Replaces the documents of {@code spuIds}: those in {@code docs} are (re)written, the others removed. */
     synchronized void replace(Collection<Long> spuIds, Collection<ProductDocument> docs) {
         try {
             for (Long id : spuIds) {
-                writer.deleteDocuments(new Term(SearchQueries.ID, String.valueOf(id)));
+                current.writer().deleteDocuments(new Term(SearchQueries.ID, String.valueOf(id)));
             }
             for (ProductDocument doc : docs) {
-                writer.updateDocument(new Term(SearchQueries.ID, String.valueOf(doc.spuId())), document(doc));
+                current.writer().updateDocument(new Term(SearchQueries.ID, String.valueOf(doc.spuId())), document(doc));
             }
-            searchers.maybeRefreshBlocking();
+            current.searchers().maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Everything anew: readers keep the old snapshot until the new one is complete. */
-    synchronized void replaceAll(Collection<ProductDocument> docs) {
+    /**
+     * Everything anew, built beside the live index and then swapped in. Single-product writes made meanwhile land in
+     * the old index; the caller re-applies them afterwards ({@link ProductSearch#rebuild()}).
+     */
+    void replaceAll(Collection<ProductDocument> docs) {
+        Generation fresh = Generation.open();
         try {
-            writer.deleteAll();
-            List<Document> batch = new ArrayList<>(docs.size());
-            docs.forEach(d -> batch.add(document(d)));
-            writer.addDocuments(batch);
-            writer.commit();
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // IndexWriter takes documents from several threads at once; smartcn segmentation is most of the time
+            docs.parallelStream().forEach(d -> {
+                try {
+                    fresh.writer().addDocument(document(d));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            fresh.searchers().maybeRefreshBlocking();
+        } catch (IOException | UncheckedIOException e) {
+            fresh.close();
+            throw e instanceof UncheckedIOException u ? u : new UncheckedIOException((IOException) e);
         }
+        Generation old;
+        synchronized (this) {
+            old = current;
+            current = fresh;
+        }
+        old.close();
     }
 
     SearchHits search(SearchQuery q) {
         int window = Math.min(q.offset() + q.limit() + 1, MAX_WINDOW + 1);
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                TopFieldDocs top = searcher.search(SearchQueries.build(q), window, SearchQueries.sort(q.sort()),
-                        q.sort() == SearchQuery.Sort.RELEVANCE);
-                List<Long> ids = new ArrayList<>();
-                ScoreDoc[] docs = top.scoreDocs;
-                int end = Math.min(docs.length, Math.min(q.offset() + q.limit(), MAX_WINDOW));
-                for (int i = q.offset(); i < end; i++) {
-                    ids.add(Long.parseLong(searcher.storedFields().document(docs[i].doc).get(SearchQueries.ID)));
-                }
-                boolean more = docs.length > q.offset() + q.limit() && q.offset() + q.limit() < MAX_WINDOW;
-                return new SearchHits(ids, top.totalHits.value, more);
-            } finally {
-                searchers.release(searcher);
+        return withSearcher(searcher -> {
+            TopFieldDocs top = searcher.search(SearchQueries.build(q), window, SearchQueries.sort(q.sort()),
+                    q.sort() == SearchQuery.Sort.RELEVANCE);
+            List<Long> ids = new ArrayList<>();
+            ScoreDoc[] docs = top.scoreDocs;
+            int end = Math.min(docs.length, Math.min(q.offset() + q.limit(), MAX_WINDOW));
+            for (int i = q.offset(); i < end; i++) {
+                ids.add(Long.parseLong(searcher.storedFields().document(docs[i].doc).get(SearchQueries.ID)));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            boolean more = docs.length > q.offset() + q.limit() && q.offset() + q.limit() < MAX_WINDOW;
+            return new SearchHits(ids, top.totalHits.value, more);
+        });
     }
 
     int size() {
-        try {
-            IndexSearcher searcher = searchers.acquire();
+        return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+    }
+
+    private interface SearcherCall<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Acquires a searcher of the current generation; a rebuild swapping generations meanwhile means: try again. */
+    private <T> T withSearcher(SearcherCall<T> call) {
+        while (true) {
+            SearcherManager searchers = current.searchers();
+            IndexSearcher searcher;
             try {
-                return searcher.getIndexReader().numDocs();
-            } finally {
-                searchers.release(searcher);
+                searcher = searchers.acquire();
+            } catch (AlreadyClosedException swapped) {
+                continue;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            try {
+                return call.apply(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                try {
+                    searchers.release(searcher);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
     }
 
@@ -139,11 +179,6 @@ final class ProductIndex implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            searchers.close();
-            writer.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        current.close();
     }
 }

@@ -133,6 +133,22 @@ class SearchIndexTest {
         assertThat(search("！？")).isEmpty();
     }
 
+    @Test
+    void searchesKeepWorkingWhileRebuildsSwapTheIndex() throws Exception {
+        catalog();
+        Thread rebuilds = new Thread(() -> {
+            for (int i = 0; i < 20; i++) {
+                catalog();
+            }
+        });
+        rebuilds.start();
+        while (rebuilds.isAlive()) {
+            assertThat(search("连衣裙")).containsExactlyInAnyOrder(DRESS, PRICEY_DRESS);
+        }
+        rebuilds.join();
+        assertThat(index.size()).isEqualTo(6);
+    }
+
     /** Not a timed assertion: the number goes into the log (and the README). */
     @Test
     void rebuildsTenThousandProducts() {
