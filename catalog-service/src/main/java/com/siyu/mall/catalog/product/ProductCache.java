@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.siyu.mall.catalog.product.ProductService.ListingQuery;
 import com.siyu.mall.catalog.product.ProductViews.ProductDetail;
 import com.siyu.mall.catalog.product.ProductViews.ProductPage;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.function.Supplier;
@@ -36,10 +38,15 @@ class ProductCache {
     private final Cache<Long, ProductDetail> details;
     private final Cache<ListingKey, ProductPage> listings;
 
-    ProductCache(Properties props) {
+    ProductCache(Properties props, MeterRegistry meters) {
         this.enabled = props.enabled();
-        this.details = Caffeine.newBuilder().maximumSize(props.detailSize()).expireAfterWrite(props.maxTtl()).build();
-        this.listings = Caffeine.newBuilder().maximumSize(props.listingSize()).expireAfterWrite(props.maxTtl()).build();
+        this.details = Caffeine.newBuilder().maximumSize(props.detailSize()).expireAfterWrite(props.maxTtl())
+                .recordStats().build();
+        this.listings = Caffeine.newBuilder().maximumSize(props.listingSize()).expireAfterWrite(props.maxTtl())
+                .recordStats().build();
+        // hit ratios and evictions on /actuator/prometheus (cache_gets_total{cache="catalog.product.detail",...})
+        CaffeineCacheMetrics.monitor(meters, details, "catalog.product.detail");
+        CaffeineCacheMetrics.monitor(meters, listings, "catalog.product.listing");
     }
 
     boolean enabled() {
@@ -59,9 +66,5 @@ class ProductCache {
     void evict(Collection<Long> spuIds) {
         details.invalidateAll(spuIds);
         listings.invalidateAll();
-    }
-
-    long size() {
-        return details.estimatedSize() + listings.estimatedSize();
     }
 }
