@@ -143,6 +143,25 @@ class ProductImportIT {
         assertThat(found.body().path("items").get(0).path("spuId").asString()).isEqualTo(dressId);
     }
 
+    /** Not a timed assertion: the rate goes into the log (and the README). */
+    @Test
+    void importsAFewHundredProductsInOneFile() {
+        String category = api.category(unique("批量"), null);
+        StringBuilder file = new StringBuilder("spuRef,title,categoryId,specs,priceFen,stock\n");
+        for (int i = 0; i < 200; i++) {
+            file.append("P").append(i).append(",批量商品").append(i).append(',').append(category).append(",size=M,")
+                    .append(1000 + i).append(",10\n");
+            file.append("P").append(i).append(",,,size=L,").append(1000 + i).append(",10\n");
+        }
+        long start = System.nanoTime();
+        var report = csv(file.toString());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(report.status()).as(report.raw()).isEqualTo(200);
+        assertThat(report.number("imported")).isEqualTo(400);
+        org.slf4j.LoggerFactory.getLogger(ProductImportIT.class).info(
+                "CSV import: 400 rows (200 products with 2 SKUs) in {} ms", millis);
+    }
+
     @Test
     void acceptsATextCsvBody() {
         String title = unique("body");
