@@ -3,6 +3,8 @@ package com.siyu.mall.catalog;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.siyu.mall.common.testsupport.MallArchitectureRules;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -29,4 +31,19 @@ class ArchitectureTest {
             .and().haveNameNotMatching(".*\\.Allocation(\\$.*)?")
             .should().dependOnClassesThat().haveSimpleName("Allocation")
             .as("reservations are decided only through OrderEventBatch, one transaction per batch");
+
+    @ArchTest
+    static final ArchRule searchAndImportRulesArePlainJava = noClasses()
+            .that().haveNameMatching(".*\\.(ProductIndex|SearchQueries|SearchAnalyzers|ImportFile|ImportRows)(\\$.*)?")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("org.springframework..", "java.sql..",
+                    "javax.sql..").and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(
+                    "org.springframework.http"))))
+            .as("the index, the query rules and the CSV row rules use no Spring (but HTTP statuses) and no SQL, so unit "
+                    + "tests cover them");
+
+    @ArchTest
+    static final ArchRule searchKnowsNothingOfProductCode = noClasses()
+            .that().resideInAPackage("com.siyu.mall.catalog.search..")
+            .should().dependOnClassesThat().resideInAPackage("com.siyu.mall.catalog.product..")
+            .as("search reads the catalog tables itself, so product can use search without a cycle");
 }

@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code mall.catalog.events} with aggregate type {@value #AGGREGATE} and the SPU id as key.
  */
 @Service
-class ProductAdmin {
+public class ProductAdmin {
 
     static final String AGGREGATE = "Product";
 
@@ -46,9 +46,10 @@ class ProductAdmin {
     private final Inventory inventory;
     private final StockLevels stockLevels;
     private final Outbox outbox;
+    private final ProductChanges changes;
 
     ProductAdmin(SpuMapper spus, SkuMapper skus, ProductTags tags, ProductJson json, CategoryService categories,
-            BrandService brands, Inventory inventory, StockLevels stockLevels, Outbox outbox) {
+            BrandService brands, Inventory inventory, StockLevels stockLevels, Outbox outbox, ProductChanges changes) {
         this.spus = spus;
         this.skus = skus;
         this.tags = tags;
@@ -58,6 +59,7 @@ class ProductAdmin {
         this.inventory = inventory;
         this.stockLevels = stockLevels;
         this.outbox = outbox;
+        this.changes = changes;
     }
 
     @Transactional
@@ -78,8 +80,15 @@ class ProductAdmin {
         }
         if (spu.isOnSale()) {
             publishedEvent(spu, fields);
+            changes.afterCommit(spu.getId());
         }
         return new CreatedProduct(String.valueOf(spu.getId()), spu.getStatus().name(), created);
+    }
+
+    /** For bulk imports: the same create (one transaction, the same events and stock ledger); the new SPU's id. */
+    @Transactional
+    public long createForImport(CreateProductRequest request, String actor) {
+        return Long.parseLong(create(request, actor).spuId());
     }
 
     AdminProduct get(long spuId) {
@@ -114,6 +123,7 @@ class ProductAdmin {
             save(spu);
             tags.replace(spuId, after.tags());
             changedEvent(spu, after);
+            changes.afterCommit(spuId);
         }
         return get(spuId);
     }
@@ -124,6 +134,7 @@ class ProductAdmin {
         if (spu.publish()) {
             save(spu);
             publishedEvent(spu, fieldsOf(spu));
+            changes.afterCommit(spuId);
         }
         return get(spuId);
     }
@@ -134,6 +145,7 @@ class ProductAdmin {
         if (spu.unpublish()) {
             save(spu);
             outbox.publish(Topics.CATALOG, AGGREGATE, spuId, new ProductUnpublished(spuId, spu.getStatus().name()));
+            changes.afterCommit(spuId);
         }
         return get(spuId);
     }
@@ -171,6 +183,9 @@ class ProductAdmin {
         if (displayChanged) {
             Spu spu = spus.selectById(sku.getSpuId());
             changedEvent(spu, fieldsOf(spu));
+        }
+        if (displayChanged || price != oldPrice) {
+            changes.afterCommit(sku.getSpuId());
         }
         return get(sku.getSpuId()).skus().stream().filter(s -> s.skuId().equals(String.valueOf(skuId))).findFirst()
                 .orElseThrow();

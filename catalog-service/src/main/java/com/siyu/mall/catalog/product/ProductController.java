@@ -79,7 +79,8 @@ class ProductController {
     }
 
     @GetMapping("/api/v1/products")
-    ProductPage list(@RequestParam(required = false) @Size(max = 100) String keyword,
+    ProductPage list(@RequestParam(required = false) @Size(max = 100) String q,
+            @RequestParam(required = false) @Size(max = 100) String keyword,
             @RequestParam(required = false) Long categoryId,
             @RequestParam(required = false) Long brandId,
             @RequestParam(required = false) @Size(max = 32) String tag,
@@ -89,7 +90,7 @@ class ProductController {
             @RequestParam(required = false) @Size(max = 200) String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         return products.list(new ListingQuery(keyword, categoryId, brandId, tag, minPriceFen, maxPriceFen, sort, cursor,
-                limit), CurrentUser.optionalMemberId().isPresent());
+                limit, q), CurrentUser.optionalMemberId().isPresent());
     }
 
     @GetMapping("/api/v1/products/{spuId}")

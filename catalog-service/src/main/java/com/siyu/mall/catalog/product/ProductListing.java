@@ -31,6 +31,16 @@ class ProductListing {
         }
     }
 
+    /** Units available and sold over a product's SKUs. */
+    record StockSum(long available, long sold) {
+    }
+
+    private static final String ROW_COLUMNS = """
+            p.id, p.title, p.subtitle, p.image_urls,
+                   (SELECT MIN(k.price_fen) FROM sku k WHERE k.spu_id = p.id) AS min_price_fen,
+                   (SELECT COALESCE(SUM(s.sold), 0) FROM sku k JOIN sku_stock s ON s.sku_id = k.id
+                     WHERE k.spu_id = p.id) AS sales""";
+
     private final NamedParameterJdbcTemplate jdbc;
 
     ProductListing(NamedParameterJdbcTemplate jdbc) {
@@ -95,6 +105,31 @@ class ProductListing {
                 String.join(" AND ", outer), column, direction);
         return jdbc.query(sql, params, (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getLong(5), rs.getLong(6)));
+    }
+
+    /** The rows of these products that are ON_SALE and visible to the caller (search hits), by id. */
+    Map<Long, Row> rows(List<Long> spuIds, boolean member) {
+        Map<Long, Row> rows = new HashMap<>();
+        if (!spuIds.isEmpty()) {
+            jdbc.query("SELECT " + ROW_COLUMNS + " FROM spu p WHERE p.id IN (:ids) AND p.status = 'ON_SALE'"
+                    + (member ? "" : " AND p.audience = 'PUBLIC'"), Map.of("ids", spuIds), (rs, i) -> new Row(
+                    rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6)))
+                    .forEach(r -> rows.put(r.spuId(), r));
+        }
+        return rows;
+    }
+
+    Map<Long, StockSum> stock(List<Long> spuIds) {
+        Map<Long, StockSum> sums = new HashMap<>();
+        if (!spuIds.isEmpty()) {
+            jdbc.query("""
+                    SELECT k.spu_id, COALESCE(SUM(s.available), 0), COALESCE(SUM(s.sold), 0)
+                    FROM sku k JOIN sku_stock s ON s.sku_id = k.id WHERE k.spu_id IN (:ids) GROUP BY k.spu_id""",
+                    Map.of("ids", spuIds), rs -> {
+                        sums.put(rs.getLong(1), new StockSum(rs.getLong(2), rs.getLong(3)));
+                    });
+        }
+        return sums;
     }
 
     private static String escapeLike(String value) {

@@ -13,7 +13,8 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 
-final class ProductRequests {
+/** Request bodies of the product API; also what the CSV import builds per product. */
+public final class ProductRequests {
 
     private static final String URL = "https?://\\S+";
     private static final String NOT_BLANK = "(?s).*\\S.*";
@@ -21,7 +22,7 @@ final class ProductRequests {
     private ProductRequests() {
     }
 
-    record CreateProductRequest(
+    public record CreateProductRequest(
             @NotBlank @Size(max = 200) String title,
             @Size(max = 200) String subtitle,
             @Size(max = 20_000) String description,
@@ -41,7 +42,7 @@ final class ProductRequests {
         }
     }
 
-    record SkuRequest(
+    public record SkuRequest(
             @Size(max = 10) Map<@NotBlank @Size(max = 32) String, @NotBlank @Size(max = 64) String> specs,
             @NotNull @Min(1) @Max(100_000_000) Long priceFen,
             @NotNull @Min(0) @Max(10_000_000) Integer stock,

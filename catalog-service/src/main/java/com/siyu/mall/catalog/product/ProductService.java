@@ -12,10 +12,15 @@ import com.siyu.mall.catalog.pricing.MemberPricing;
 import com.siyu.mall.catalog.product.ListingCursor.Sort;
 import com.siyu.mall.catalog.product.ProductListing.Filter;
 import com.siyu.mall.catalog.product.ProductListing.Row;
+import com.siyu.mall.catalog.product.ProductListing.StockSum;
 import com.siyu.mall.catalog.product.ProductViews.ProductDetail;
 import com.siyu.mall.catalog.product.ProductViews.ProductPage;
 import com.siyu.mall.catalog.product.ProductViews.ProductSummary;
 import com.siyu.mall.catalog.product.ProductViews.SkuView;
+import com.siyu.mall.catalog.search.ProductSearch;
+import com.siyu.mall.catalog.search.SearchCursor;
+import com.siyu.mall.catalog.search.SearchHits;
+import com.siyu.mall.catalog.search.SearchQuery;
 import com.siyu.mall.common.error.MallException;
 import com.siyu.mall.contracts.catalog.PriceQuote;
 import com.siyu.mall.contracts.catalog.PriceQuoteRequest;
@@ -24,6 +29,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -33,7 +39,11 @@ import org.springframework.stereotype.Service;
 public class ProductService {
 
     record ListingQuery(String keyword, Long categoryId, Long brandId, String tag, Long minPriceFen, Long maxPriceFen,
-            String sort, String cursor, int limit) {
+            String sort, String cursor, int limit, String q) {
+
+        boolean isSearch() {
+            return q != null && !q.isBlank();
+        }
     }
 
     private final SpuMapper spus;
@@ -47,10 +57,13 @@ public class ProductService {
     private final MemberBenefitsCache memberBenefits;
     private final MemberPrices memberPrices;
     private final PurchaseCounts purchaseCounts;
+    private final ProductCache cache;
+    private final ProductSearch search;
 
     ProductService(SpuMapper spus, SkuMapper skus, ProductTags tags, ProductJson json, ProductListing listing,
             CategoryService categories, BrandService brands, StockLevels stockLevels,
-            MemberBenefitsCache memberBenefits, MemberPrices memberPrices, PurchaseCounts purchaseCounts) {
+            MemberBenefitsCache memberBenefits, MemberPrices memberPrices, PurchaseCounts purchaseCounts,
+            ProductCache cache, ProductSearch search) {
         this.memberBenefits = memberBenefits;
         this.memberPrices = memberPrices;
         this.purchaseCounts = purchaseCounts;
@@ -62,12 +75,19 @@ public class ProductService {
         this.categories = categories;
         this.brands = brands;
         this.stockLevels = stockLevels;
+        this.cache = cache;
+        this.search = search;
     }
 
-    /** ON_SALE products the caller may see; a category filter includes its sub-categories. */
+    /**
+     * ON_SALE products the caller may see; a category filter includes its sub-categories. With {@code q}, a keyword
+     * search ({@link #search}). First pages (not by sales) are cached per filters and viewer kind; stock and sales are
+     * read fresh.
+     */
     ProductPage list(ListingQuery q, boolean member) {
-        if (q.minPriceFen() != null && q.maxPriceFen() != null && q.minPriceFen() > q.maxPriceFen()) {
-            throw MallException.badRequest("PRICE_RANGE_INVALID", "minPriceFen is above maxPriceFen");
+        checkPriceRange(q);
+        if (q.isSearch()) {
+            return search(q, member);
         }
         Sort sort = Sort.parse(q.sort());
         ListingCursor cursor = ListingCursor.decode(q.cursor(), sort);
@@ -75,36 +95,100 @@ public class ProductService {
         if (q.brandId() != null) {
             brands.requireExists(q.brandId());
         }
+        // sales move with every paid order and no product event says so: sales-sorted pages are never cached
+        if (cursor == null && sort != Sort.SALES && cache.enabled()) {
+            return withFreshStock(cache.listing(new ProductCache.ListingKey(q, member),
+                    () -> page(q, member, sort, null, categoryIds)));
+        }
+        return page(q, member, sort, cursor, categoryIds);
+    }
+
+    private ProductPage page(ListingQuery q, boolean member, Sort sort, ListingCursor cursor, List<Long> categoryIds) {
         List<Row> rows = listing.page(new Filter(q.keyword(), categoryIds, q.brandId(), q.tag(), q.minPriceFen(),
                 q.maxPriceFen(), member), sort, cursor, q.limit() + 1);
         boolean more = rows.size() > q.limit();
         List<Row> page = more ? rows.subList(0, q.limit()) : rows;
+        Row last = page.isEmpty() ? null : page.get(page.size() - 1);
+        String next = more ? new ListingCursor(sort, last.key(sort), last.spuId()).encode() : null;
+        return new ProductPage(summaries(page), next);
+    }
+
+    /**
+     * Keyword search in this replica's Lucene index ({@code sort} defaults to relevance; offset cursors). The hits'
+     * rows come from the database, so a product unpublished a moment ago on another replica is not shown.
+     */
+    private ProductPage search(ListingQuery q, boolean member) {
+        SearchQuery.Sort sort = SearchQuery.Sort.parse(q.sort());
+        int offset = SearchCursor.decode(q.cursor(), sort);
+        List<Long> categoryIds = q.categoryId() == null ? null : categories.withDescendants(q.categoryId());
+        if (q.brandId() != null) {
+            brands.requireExists(q.brandId());
+        }
+        SearchHits hits = search.search(new SearchQuery(q.q().strip(), categoryIds, q.brandId(), q.tag(),
+                q.minPriceFen(), q.maxPriceFen(), member, sort, offset, q.limit()));
+        Map<Long, Row> rows = listing.rows(hits.spuIds(), member);
+        List<Row> ordered = hits.spuIds().stream().map(rows::get).filter(Objects::nonNull).toList();
+        return new ProductPage(summaries(ordered), hits.more() ? SearchCursor.encode(sort, offset + q.limit()) : null);
+    }
+
+    private static void checkPriceRange(ListingQuery q) {
+        if (q.minPriceFen() != null && q.maxPriceFen() != null && q.minPriceFen() > q.maxPriceFen()) {
+            throw MallException.badRequest("PRICE_RANGE_INVALID", "minPriceFen is above maxPriceFen");
+        }
+    }
+
+    private List<ProductSummary> summaries(List<Row> page) {
         Map<Long, List<Sku>> skusBySpu = skusOf(page.stream().map(Row::spuId).toList());
         Map<Long, Integer> available = stockLevels.available(
                 skusBySpu.values().stream().flatMap(Collection::stream).map(Sku::getId).toList());
-        List<ProductSummary> items = page.stream().map(row -> {
+        return page.stream().map(row -> {
             int stock = skusBySpu.getOrDefault(row.spuId(), List.of()).stream()
                     .mapToInt(s -> available.getOrDefault(s.getId(), 0)).sum();
             List<String> images = json.imageUrls(row.imageUrls());
             return new ProductSummary(String.valueOf(row.spuId()), row.title(), row.subtitle(),
                     images.isEmpty() ? null : images.get(0), row.minPriceFen(), stock, row.sales());
         }).toList();
-        Row last = page.isEmpty() ? null : page.get(page.size() - 1);
-        String next = more ? new ListingCursor(sort, last.key(sort), last.spuId()).encode() : null;
-        return new ProductPage(items, next);
     }
 
-    /** 404 unless ON_SALE and visible to the caller (members-only products are hidden from anonymous callers). */
+    /** A cached page with current stock and sales (one grouped query); its order is as of when it was cached. */
+    private ProductPage withFreshStock(ProductPage cached) {
+        Map<Long, StockSum> sums = listing.stock(cached.items().stream().map(i -> Long.parseLong(i.spuId())).toList());
+        return new ProductPage(cached.items().stream().map(i -> {
+            StockSum sum = sums.getOrDefault(Long.parseLong(i.spuId()), new StockSum(0, 0));
+            return new ProductSummary(i.spuId(), i.title(), i.subtitle(), i.imageUrl(), i.minPriceFen(),
+                    (int) sum.available(), sum.sold());
+        }).toList(), cached.nextCursor());
+    }
+
+    /**
+     * 404 unless ON_SALE and visible to the caller (members-only products are hidden from anonymous callers). The
+     * member-independent view is cached; SKU stock is read fresh on every call (display only: reservations decide
+     * under row locks anyway).
+     */
     ProductDetail detail(long spuId, boolean member) {
-        Spu spu = spus.selectById(spuId);
-        if (spu == null || !spu.sellableTo(member)) {
+        ProductDetail base = cache.detail(spuId, () -> loadDetail(spuId));
+        if (base == null || !base.status().equals(Spu.Status.ON_SALE.name())
+                || !(member || base.audience().equals(Spu.Audience.PUBLIC.name()))) {
             throw ProductAdmin.notFound(spuId);
         }
+        Map<Long, Integer> available = stockLevels.available(
+                base.skus().stream().map(s -> Long.parseLong(s.skuId())).toList());
+        List<SkuView> skuViews = base.skus().stream().map(s -> new SkuView(s.skuId(), s.specs(), s.priceFen(),
+                s.originalPriceFen(), available.getOrDefault(Long.parseLong(s.skuId()), 0))).toList();
+        return new ProductDetail(base.spuId(), base.title(), base.subtitle(), base.description(), base.imageUrls(),
+                base.categoryId(), base.brandId(), base.tags(), base.audience(), base.perMemberLimit(), base.status(),
+                skuViews);
+    }
+
+    /** The product in any status, stock left at 0; null when there is none. */
+    private ProductDetail loadDetail(long spuId) {
+        Spu spu = spus.selectById(spuId);
+        if (spu == null) {
+            return null;
+        }
         ProductFields f = json.fields(spu, tags.of(List.of(spuId)).getOrDefault(spuId, List.of()));
-        List<Sku> its = skusOf(List.of(spuId)).getOrDefault(spuId, List.of());
-        Map<Long, Integer> available = stockLevels.available(its.stream().map(Sku::getId).toList());
-        List<SkuView> views = its.stream().map(s -> new SkuView(String.valueOf(s.getId()), json.specs(s),
-                s.getPriceFen(), s.getOriginalPriceFen(), available.getOrDefault(s.getId(), 0))).toList();
+        List<SkuView> views = skusOf(List.of(spuId)).getOrDefault(spuId, List.of()).stream().map(s -> new SkuView(
+                String.valueOf(s.getId()), json.specs(s), s.getPriceFen(), s.getOriginalPriceFen(), 0)).toList();
         return new ProductDetail(String.valueOf(spuId), f.title(), f.subtitle(), f.description(), f.imageUrls(),
                 ProductViews.id(f.categoryId()), ProductViews.id(f.brandId()), f.tags(), f.audience().name(),
                 f.perMemberLimit(), spu.getStatus().name(), views);
