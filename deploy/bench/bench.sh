@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # siyu-mall benchmark: deploy/bench/bench.sh [scenario…]
-# scenarios: startup resources db-raw gateway gateway-nio catalog-read event-lag order-place hot-sku backlog (default: all)
+# scenarios: startup resources db-raw gateway gateway-nio catalog-read event-lag order-place hot-sku backlog wallet-debit (default: all)
 # Runs against the stack of deploy/local/mall.sh (starting it if needed; the gateway is restarted with rate limits
 # off so the load is not throttled). Results: deploy/bench/results/<timestamp>/{summary.json,summary.md,gatling/}.
 set -euo pipefail
@@ -21,7 +21,7 @@ SMS_CODE="${MALL_SMS_FIXED_CODE:-123456}"
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT="$BENCH/results/$STAMP"
 JSONL="$OUT/scenarios.jsonl"
-ALL=(startup resources db-raw gateway gateway-nio catalog-read event-lag order-place hot-sku backlog)
+ALL=(startup resources db-raw gateway gateway-nio catalog-read event-lag order-place hot-sku backlog wallet-debit)
 SCENARIOS=("$@"); [ ${#SCENARIOS[@]} -gt 0 ] || SCENARIOS=("${ALL[@]}")
 mkdir -p "$OUT/gatling"
 : >"$JSONL"
@@ -172,6 +172,10 @@ if wants backlog; then
   resumed=$(now_ms)
   "$ROOT/deploy/local/mall.sh" up >>"$OUT/mall-up-backlog.log" 2>&1
   measure backlog-drain "$OUT/backlog.txt" "$resumed" "$JSONL" | grep -E "PerSec|drainSeconds"
+fi
+if wants wallet-debit; then
+  log "wallet-debit: one wallet, 16 threads debiting 1 fen per order through member-service ($SECONDS_PER_RUN s)"
+  measure wallet-debit "$MEMBER" "$SMS_CODE" "$SECONDS_PER_RUN" 16 "$JSONL" | grep -E "throughputPerSec|p99|balanceConsistent"
 fi
 
 machine="Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $("$JAVA" -version 2>&1 | head -1), everything (DB, Kafka, 6 services, load generator) on one machine."

@@ -48,7 +48,7 @@ class RefusesToStartIT {
     void refusesThePublishedMockPaymentSecretOutsideTheLocalProfile() {
         // anyone could sign recharge notifications with it and credit wallets
         assertRefused(freshDatabase(), "MALL_PAYMENT_MOCK_SECRET", NON_LOCAL, PII_KEY, PII_HASH_KEY,
-                "--MALL_ADMIN_PASSWORD=s3cret");
+                "--MALL_ADMIN_PASSWORD=s3cret", NO_WECHAT);
     }
 
     @Test
@@ -64,7 +64,7 @@ class RefusesToStartIT {
     @Test
     void refusesTheLocalWeChatStandInOutsideTheLocalProfile() {
         assertRefused(freshDatabase(), "mall.wechat.provider=local is only allowed under the local profile", NON_LOCAL,
-                PII_KEY, PII_HASH_KEY, "--MALL_ADMIN_PASSWORD=s3cret");
+                PII_KEY, PII_HASH_KEY, "--MALL_ADMIN_PASSWORD=s3cret", "--mall.payment.mock.secret=not-the-dev-secret");
     }
 
     private static void assertRefused(String database, String message, String... args) {

@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  * event-lag name fromMs toMs out               OrderCreated outbox commit → catalog's processed_event
  * backlog-fill gateway adminToken events file   queue OrderCreated rows in order-service's outbox (relay paused)
  * backlog-drain file resumedMs out             the backlog's publish rate and catalog's drain rate once resumed
+ * wallet-debit memberUrl code seconds threads out   one member's wallet debited 1 fen per order from many threads
+ *                                               through member-service's internal API: contended debits/s
  * resources label seconds runDir out           RSS and CPU of each local-stack process over a window
  * startup  runDir out                          each service's own start time from its log
  * </pre>
@@ -58,6 +60,7 @@ public final class Measure {
             case "event-lag" -> eventLag(a[1], Long.parseLong(a[2]), Long.parseLong(a[3]));
             case "backlog-fill" -> backlogFill(a[1], a[2], Integer.parseInt(a[3]), Path.of(a[4]));
             case "backlog-drain" -> backlogDrain(Path.of(a[1]), Long.parseLong(a[2]));
+            case "wallet-debit" -> walletDebit(a[1], a[2], Integer.parseInt(a[3]), Integer.parseInt(a[4]));
             case "resources" -> resources(a[1], Integer.parseInt(a[2]), Path.of(a[3]));
             case "startup" -> startup(Path.of(a[1]));
             default -> throw new IllegalArgumentException("unknown measurement " + a[0]);
@@ -416,6 +419,76 @@ public final class Measure {
                 Thread.sleep(250);
             }
         }
+    }
+
+    /**
+     * One wallet, many concurrent debits (1 fen each, a new order id every time) through member-service's
+     * {@code POST /internal/wallet/debits}: every debit locks the same wallet row, so this is the contended rate. The
+     * wallet is recharged through the MOCK provider first; afterwards the balance must equal the recharge minus
+     * exactly the debits that were answered 200 (nothing lost, nothing doubled).
+     */
+    static ObjectNode walletDebit(String memberUrl, String code, int seconds, int threads) throws Exception {
+        String phone = "139" + String.format("%08d", System.currentTimeMillis() % 100_000_000L);
+        Api.call("POST", memberUrl + "/api/v1/auth/sms-codes", Map.of("phone", phone), null, 202);
+        var login = Api.call("POST", memberUrl + "/api/v1/auth/login", Map.of("phone", phone, "code", code), null, 200);
+        String token = login.path("accessToken").asText();
+        long memberId = login.path("memberId").asLong();
+        long rechargeFen = 5_000_000;
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(memberUrl + "/api/v1/wallet/recharges"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"amountFen\":" + rechargeFen + "}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        Instant credited = Instant.now().plusSeconds(30);
+        while (Api.call("GET", memberUrl + "/api/v1/wallet", null, token, 200).path("balanceFen").asLong() < rechargeFen) {
+            if (Instant.now().isAfter(credited)) {
+                throw new IllegalStateException("the recharge was not credited within 30 s");
+            }
+            Thread.sleep(100);
+        }
+        Instant end = Instant.now().plusSeconds(seconds);
+        java.util.concurrent.atomic.AtomicLong orderIds = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<long[]>> workers = new ArrayList<>();
+        List<Double> latency = Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                long ok = 0;
+                long failed = 0;
+                while (Instant.now().isBefore(end)) {
+                    String body = "{\"memberId\":" + memberId + ",\"orderId\":" + orderIds.incrementAndGet() + ",\"amountFen\":1}";
+                    long t0 = System.nanoTime();
+                    var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(memberUrl + "/internal/wallet/debits"))
+                            .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
+                    latency.add((System.nanoTime() - t0) / 1_000_000.0);
+                    if (r.statusCode() == 200) {
+                        ok++;
+                    } else {
+                        failed++;
+                    }
+                }
+                return new long[] {ok, failed};
+            }));
+        }
+        long ok = 0;
+        long failed = 0;
+        for (Future<long[]> w : workers) {
+            ok += w.get()[0];
+            failed += w.get()[1];
+        }
+        pool.shutdown();
+        long balance = Api.call("GET", memberUrl + "/api/v1/wallet", null, token, 200).path("balanceFen").asLong();
+        ObjectNode r = node("wallet-debit");
+        r.put("threads", threads);
+        r.put("debits", ok);
+        r.put("errors", failed);
+        r.put("throughputPerSec", Math.round(ok * 10.0 / seconds) / 10.0);
+        r.put("balanceConsistent", balance == rechargeFen - ok);
+        percentiles(r, latency);
+        return r;
     }
 
     static ObjectNode resources(String label, int seconds, Path run) throws Exception {

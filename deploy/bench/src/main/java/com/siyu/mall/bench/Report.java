@@ -38,6 +38,7 @@ public final class Report {
         compare(s, "hot-sku", "db-raw", "decisionsPerSec", "throughputPerSec");
         compare(s, "reserve-burst", "db-raw", "decisionsPerSec", "throughputPerSec");
         compare(s, "backlog-drain", "db-raw", "throughputPerSec", "throughputPerSec");
+        compare(s, "wallet-debit", "db-raw", "throughputPerSec", "throughputPerSec");
         ArrayNode all = Api.JSON.createArrayNode();
         s.values().forEach(all::add);
         Files.writeString(dir.resolve("summary.json"), Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(all));
@@ -101,7 +102,7 @@ public final class Report {
     private static String notes(JsonNode n) {
         StringBuilder notes = new StringBuilder();
         for (String f : new String[] {"addedP50Ms", "addedP99Ms", "threads", "users", "rate", "ordersAccepted",
-                "ordersAwaitingPayment", "orders", "reservationDecisions", "oversold", "unitsTaken", "everyUnitSold", "events", "processed", "publishedPerSec", "drainSeconds", "relayStartSeconds", "latency", "lag", "drain"}) {
+                "ordersAwaitingPayment", "orders", "reservationDecisions", "oversold", "unitsTaken", "everyUnitSold", "debits", "balanceConsistent", "events", "processed", "publishedPerSec", "drainSeconds", "relayStartSeconds", "latency", "lag", "drain"}) {
             if (n.has(f)) {
                 notes.append(f).append('=').append(n.path(f).asText()).append(' ');
             }
