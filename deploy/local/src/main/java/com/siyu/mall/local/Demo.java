@@ -59,7 +59,33 @@ final class Demo {
         mall.awaitResponse(() -> mall.http().get("/admin/v1/inventory/" + sku, admin),
                 r -> r.body().path("reserved").asInt() == 0, WAIT, "stock of the cancelled order to come back");
         show("after cancel:  " + stock(mall, admin, sku));
-        System.out.println("\ndemo finished: order " + orderId + " PAID, order " + second + " CANCELLED (BY_MEMBER)");
+
+        step("member recharges ¥100 (POST /api/v1/wallet/recharges); credited on the provider's signed callback");
+        var recharge = mall.http().post("/api/v1/wallet/recharges", java.util.Map.of("amountFen", 10_000),
+                member.token(), java.util.Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+        show(recharge.raw());
+        var wallet = mall.awaitResponse(() -> mall.http().get("/api/v1/wallet", member.token()),
+                r -> r.number("balanceFen") >= 10_000, WAIT, "the recharge to be credited");
+        show("GET /api/v1/wallet → " + wallet.raw());
+        step("a third order is paid from the wallet ({\"channel\":\"WALLET\"}): PAID at once");
+        String third = mall.placeOrder(member.token(), sku, 1);
+        mall.awaitOrder(member.token(), third, WAIT, "AWAITING_PAYMENT");
+        show(mall.http().post("/api/v1/orders/" + third + "/payments", java.util.Map.of("channel", "WALLET"),
+                member.token(), java.util.Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString())).raw());
+        show("GET /api/v1/wallet → " + mall.http().get("/api/v1/wallet", member.token()).raw());
+        var points = mall.awaitResponse(() -> mall.http().get("/api/v1/members/me/points", member.token()),
+                r -> r.number("pending") > 0, WAIT, "pending points for the paid orders");
+        show("GET /api/v1/members/me/points → " + points.raw() + " (available once the orders complete)");
+        show("lifecycle " + mall.awaitResponse(() -> mall.http().get("/api/v1/members/me", member.token()),
+                r -> "REPEAT".equals(r.text("lifecycle")), WAIT, "lifecycle REPEAT").text("lifecycle"));
+
+        step("keyword search in Chinese (GET /api/v1/products?q=碎花裙)");
+        var found = mall.http().get("/api/v1/products?q=" + java.net.URLEncoder.encode("碎花裙",
+                java.nio.charset.StandardCharsets.UTF_8), null);
+        found.body().path("items").forEach(item -> show(item.path("title").asString() + "  " + item.path("minPriceFen")
+                .asLong() + " fen"));
+        System.out.println("\ndemo finished: orders " + orderId + " and " + third + " PAID (MOCK, WALLET), order " + second
+                + " CANCELLED (BY_MEMBER)");
     }
 
     private static String stock(MallClient mall, String admin, String sku) {
