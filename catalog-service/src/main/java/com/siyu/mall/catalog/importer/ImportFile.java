@@ -71,7 +71,15 @@ final class ImportFile {
         if (bytes.length > MAX_BYTES) {
             throw tooLarge("the file is above " + MAX_BYTES + " bytes");
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        String text;
+        try {
+            // strict: Excel on zh-CN saves GBK by default, and a lenient decode would store every title garbled
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw MallException.badRequest("CSV_ENCODING_INVALID", "the file is not UTF-8 (save it as \"CSV UTF-8\")");
+        }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

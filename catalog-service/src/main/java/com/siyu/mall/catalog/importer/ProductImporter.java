@@ -73,6 +73,10 @@ class ProductImporter {
         } catch (MallException e) {
             return List.of(new RowError(group.rows().get(0).number(), FIELD_OF_CODE.get(e.code()), e.code(),
                     e.getMessage()));
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // a constraint the checks above did not foresee: this product is rolled back, the others still go in
+            return List.of(new RowError(group.rows().get(0).number(), null, "IMPORT_ROW_REJECTED",
+                    "the database refused this product: " + e.getMostSpecificCause().getMessage()));
         }
     }
 

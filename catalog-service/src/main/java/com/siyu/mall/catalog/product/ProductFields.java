@@ -11,7 +11,11 @@ record ProductFields(String title, String subtitle, String description, List<Str
         title = title.strip();
         subtitle = subtitle == null || subtitle.isBlank() ? null : subtitle.strip();
         imageUrls = imageUrls == null ? List.of() : List.copyOf(imageUrls);
-        tags = tags == null ? List.of() : tags.stream().map(String::strip).distinct().sorted().toList();
+        // the tag table's collation is case-insensitive: "Nike" and "nike" are one tag (the first spelling is kept)
+        tags = tags == null ? List.of() : tags.stream().map(String::strip)
+                .collect(java.util.stream.Collectors.toMap(t -> t.toLowerCase(java.util.Locale.ROOT), t -> t,
+                        (first, again) -> first, java.util.LinkedHashMap::new))
+                .values().stream().sorted().toList();
         audience = audience == null ? Audience.PUBLIC : audience;
     }
 }

@@ -24,6 +24,7 @@ public class ProductSearch implements ApplicationRunner {
     public record Rebuilt(int products, long millis) {
     }
 
+    private final Object refreshLock = new Object();
     private final ProductIndex index = new ProductIndex();
     private final SearchDocuments documents;
     /** Products refreshed while a rebuild runs: refreshed again after it, so its older snapshot cannot win. */
@@ -38,12 +39,18 @@ public class ProductSearch implements ApplicationRunner {
     }
 
     /** Re-reads these products; those no longer on sale leave the index. */
+    /**
+     * Read and write under one lock: otherwise a refresh that read the product before a later change could write its
+     * older document after the later refresh (after-commit hook vs. the event of the same change).
+     */
     public void refresh(Collection<Long> spuIds) {
         Set<Long> during = changedDuringRebuild;
         if (during != null) {
             during.addAll(spuIds);
         }
-        index.replace(spuIds, documents.of(spuIds));
+        synchronized (refreshLock) {
+            index.replace(spuIds, documents.of(spuIds));
+        }
     }
 
     public synchronized Rebuilt rebuild() {
@@ -54,7 +61,9 @@ public class ProductSearch implements ApplicationRunner {
         Set<Long> again = changedDuringRebuild;
         changedDuringRebuild = null;
         if (!again.isEmpty()) {
-            index.replace(again, documents.of(again));
+            synchronized (refreshLock) {
+                index.replace(again, documents.of(again));
+            }
         }
         Rebuilt rebuilt = new Rebuilt(all.size(), (System.nanoTime() - start) / 1_000_000);
         log.info("search index rebuilt: {} products in {} ms", rebuilt.products(), rebuilt.millis());

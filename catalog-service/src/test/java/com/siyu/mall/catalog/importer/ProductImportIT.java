@@ -177,6 +177,9 @@ class ProductImportIT {
         assertProblem(csv(""), 400, "IMPORT_EMPTY");
         assertProblem(csv("spuRef,title,price,stock\n" + ok), 400, "CSV_HEADER_INVALID");
         assertProblem(csv("spuRef,title,priceFen,stock\n" + ok + "B,\"open,1,1\n"), 400, "CSV_MALFORMED");
+        // Excel on zh-CN saves CSV as GBK: refused, never stored garbled
+        assertProblem(multipart(("spuRef,title,priceFen,stock\nA,夏季新款碎花连衣裙,100,1\n").getBytes(
+                java.nio.charset.Charset.forName("GBK")), ADMIN), 400, "CSV_ENCODING_INVALID");
         assertProblem(csv("spuRef,title,priceFen,stock\n" + ok.repeat(ImportFile.MAX_ROWS + 1)), 413,
                 "IMPORT_TOO_LARGE");
         byte[] huge = ("spuRef,title,priceFen,stock\n" + ok + "#".repeat(ImportFile.MAX_BYTES)).getBytes(

@@ -24,6 +24,8 @@ class SecurityRulesConfig {
                 .requestMatchers("/api/v1/wallet/**", "/api/v1/member-cards/**").hasRole(Roles.MEMBER)
                 // a member must not refund itself: operator (later: service) tokens only
                 .requestMatchers("/internal/wallet/refunds").hasAnyRole(Roles.ADMIN, Roles.OPS)
+                // order-service forwards the paying member's token; an operator token must not move anyone's money
+                .requestMatchers("/internal/wallet/debits").hasRole(Roles.MEMBER)
                 .requestMatchers("/api/v1/members/**", "/api/v1/auth/logout").hasRole(Roles.MEMBER)
                 // campaign senders act for no member: operator (later: service) tokens only
                 .requestMatchers("/internal/reach/**").hasAnyRole(Roles.ADMIN, Roles.OPS);

@@ -4,10 +4,12 @@ import com.siyu.mall.common.event.EventEnvelope;
 import com.siyu.mall.common.event.EventJson;
 import com.siyu.mall.common.event.Topics;
 import com.siyu.mall.common.inbox.Inbox;
+import com.siyu.mall.contracts.order.OrderCancelled;
 import com.siyu.mall.contracts.order.OrderCompleted;
 import com.siyu.mall.contracts.order.OrderPaid;
 import com.siyu.mall.contracts.order.OrderRefunded;
 import com.siyu.mall.member.card.MemberCards;
+import com.siyu.mall.member.wallet.OrderDebits;
 import com.siyu.mall.member.level.Levels;
 import com.siyu.mall.member.level.Tier;
 import com.siyu.mall.member.lifecycle.Lifecycles;
@@ -36,10 +38,12 @@ class OrderEventHandler {
     private final Tags tags;
     private final RefundReversals refunds;
     private final MemberCards cards;
+    private final OrderDebits wallet;
 
     OrderEventHandler(EventJson events, Inbox inbox, MemberLocks locks, Levels levels, Points points,
-            Lifecycles lifecycles, Tags tags, RefundReversals refunds, MemberCards cards) {
+            Lifecycles lifecycles, Tags tags, RefundReversals refunds, MemberCards cards, OrderDebits wallet) {
         this.refunds = refunds;
+        this.wallet = wallet;
         this.events = events;
         this.inbox = inbox;
         this.locks = locks;
@@ -57,6 +61,7 @@ class OrderEventHandler {
             case "OrderPaid" -> inbox.once(event, () -> paid(events.payload(event, OrderPaid.class)));
             case "OrderCompleted" -> inbox.once(event, () -> completed(events.payload(event, OrderCompleted.class)));
             case "OrderRefunded" -> inbox.once(event, () -> refunded(events.payload(event, OrderRefunded.class)));
+            case "OrderCancelled" -> inbox.once(event, () -> cancelled(events.payload(event, OrderCancelled.class)));
             default -> { }
         }
     }
@@ -80,6 +85,14 @@ class OrderEventHandler {
     private void refunded(OrderRefunded refunded) {
         locks.lock(refunded.memberId());
         refunds.apply(refunded);
+        if ("WALLET".equals(refunded.channel())) {
+            wallet.refundFromEvent(refunded.memberId(), refunded.orderId(), refunded.refundId(), refunded.amountFen());
+        }
+    }
+
+    /** A cancelled order takes no wallet debit any more, and gets back one that raced its cancellation. */
+    private void cancelled(OrderCancelled cancelled) {
+        wallet.closeOrder(cancelled.memberId(), cancelled.orderId());
     }
 
     private void completed(OrderCompleted completed) {

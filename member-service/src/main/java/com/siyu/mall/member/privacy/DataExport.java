@@ -91,7 +91,7 @@ class DataExport {
         doc.put("walletRecharges", rows("SELECT id, plan_id, principal_fen, bonus_fen, channel, payment_no, status, "
                 + "created_at, credited_at FROM wallet_recharge WHERE member_id = ? ORDER BY id", memberId));
         doc.put("walletDebits", rows("SELECT order_id, amount_fen, principal_fen, bonus_fen, refunded_fen, created_at "
-                + "FROM wallet_debit WHERE member_id = ? ORDER BY created_at", memberId));
+                + "FROM wallet_debit WHERE member_id = ? AND amount_fen > 0 ORDER BY created_at", memberId));
         doc.put("walletRefunds", rows("SELECT refund_id, order_id, amount_fen, principal_fen, bonus_fen, created_at "
                 + "FROM wallet_refund WHERE member_id = ? ORDER BY created_at", memberId));
         List<Map<String, Object>> card = rows("SELECT plan_code, plan_name, status, started_at, expires_at FROM "

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * more than its debit. All under the wallet row lock, so concurrent debits serialise per member.
  */
 @Service
-class OrderDebits {
+public class OrderDebits {
 
     private final JdbcTemplate jdbc;
     private final Wallets wallets;
@@ -34,6 +34,9 @@ class OrderDebits {
     WalletDebit debit(long memberId, long orderId, long amountFen) {
         wallets.lock(memberId);
         WalletDebit existing = find(orderId);
+        if (existing != null && isTombstone(orderId)) {
+            throw orderClosed(orderId);
+        }
         if (existing != null) {
             if (existing.memberId() != memberId || existing.amountFen() != amountFen) {
                 throw MallException.conflict("WALLET_DEBIT_CONFLICT", "order " + orderId + " was debited differently");
@@ -47,7 +50,10 @@ class OrderDebits {
                     + "refunded_fen, refunded_bonus_fen, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?, ?)",
                     orderId, memberId, amountFen, spent.split().principalFen(), spent.split().bonusFen(),
                     spent.balanceFen(), now, now);
-        } catch (DuplicateKeyException anotherMemberPaidThisOrder) {
+        } catch (DuplicateKeyException closedOrPaidMeanwhile) {
+            if (isTombstone(orderId)) {
+                throw orderClosed(orderId);
+            }
             throw MallException.conflict("WALLET_DEBIT_CONFLICT", "order " + orderId + " was debited differently");
         }
         return find(orderId);
@@ -84,6 +90,59 @@ class OrderDebits {
                 + "balance_after, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", refundId, orderId, memberId, amountFen,
                 split.principalFen(), split.bonusFen(), after.balanceFen(), now);
         return findRefund(refundId);
+    }
+
+    /**
+     * order-service cancelled the order ({@code OrderCancelled}): from now on no debit may happen for it, and a debit
+     * that did happen — the member paid from the wallet while the payment timeout or a cancel was closing the order —
+     * is refunded in full (refund id = order id, so this runs once). The tombstone and a racing debit insert the same
+     * primary key, so exactly one of them wins without any lock ordering.
+     */
+    @Transactional
+    public void closeOrder(long memberId, long orderId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        int tombstone = jdbc.update("INSERT IGNORE INTO wallet_debit (order_id, member_id, amount_fen, principal_fen, "
+                + "bonus_fen, balance_after, refunded_fen, refunded_bonus_fen, created_at, updated_at, closed_at) "
+                + "VALUES (?, ?, 0, 0, 0, 0, 0, 0, ?, ?, ?)", orderId, memberId, now, now, now);
+        if (tombstone == 1) {
+            return;
+        }
+        wallets.lock(memberId);
+        List<long[]> debit = jdbc.query("SELECT amount_fen, refunded_fen FROM wallet_debit WHERE order_id = ? "
+                + "AND member_id = ? AND closed_at IS NULL FOR UPDATE", (rs, n) -> new long[] {rs.getLong(1),
+                        rs.getLong(2)}, orderId, memberId);
+        if (debit.isEmpty()) {
+            return; // closed before, or another member's order id
+        }
+        jdbc.update("UPDATE wallet_debit SET closed_at = ?, updated_at = ? WHERE order_id = ?", now, now, orderId);
+        long left = debit.get(0)[0] - debit.get(0)[1];
+        if (left > 0) {
+            refund(memberId, orderId, orderId, left);
+        }
+    }
+
+    private boolean isTombstone(long orderId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM wallet_debit WHERE order_id = ? AND closed_at IS NOT NULL "
+                + "AND amount_fen = 0", Integer.class, orderId);
+        return n != null && n > 0;
+    }
+
+    private static MallException orderClosed(long orderId) {
+        return MallException.conflict("ORDER_CLOSED", "order " + orderId + " was cancelled; nothing was debited");
+    }
+
+    /**
+     * The refund an {@code OrderRefunded} with channel WALLET asks for (order-service's refund flow, or a wallet debit
+     * that arrived after its order was closed). Once per refund id; an order this wallet never paid, or a refund id
+     * already applied, changes nothing — the event is a fact, not a request that can fail.
+     */
+    @Transactional
+    public void refundFromEvent(long memberId, long orderId, long refundId, long amountFen) {
+        WalletDebit debit = find(orderId);
+        if (debit == null || debit.memberId() != memberId || findRefund(refundId) != null) {
+            return;
+        }
+        refund(memberId, orderId, refundId, amountFen);
     }
 
     private WalletDebit find(long orderId) {

@@ -12,7 +12,8 @@ import java.time.Instant;
 @TableName("payment")
 public class Payment {
 
-    public enum Status { PENDING, SUCCEEDED, PAID_AFTER_CLOSE }
+    /** FAILED: the channel refused before taking money (a wallet without enough balance); paying again may succeed. */
+    public enum Status { PENDING, SUCCEEDED, PAID_AFTER_CLOSE, FAILED }
 
     @TableId(type = IdType.ASSIGN_ID)
     private Long id;
@@ -51,7 +52,7 @@ public class Payment {
     }
 
     boolean isSettled() {
-        return status != Status.PENDING;
+        return status == Status.SUCCEEDED || status == Status.PAID_AFTER_CLOSE;
     }
 
     public Long getId() { return id; }

@@ -72,6 +72,12 @@ class PaymentService {
                 }
                 Payment open = payments.selectOne(new LambdaQueryWrapper<Payment>().eq(Payment::getOrderId, orderId)
                         .eq(Payment::getStatus, Payment.Status.PENDING).last("LIMIT 1"));
+                if (open != null && !open.getChannel().equals(channelName)) {
+                    // switching channels while one collects could charge twice (a wallet debit and a provider charge)
+                    throw MallException.conflict("PAYMENT_IN_PROGRESS", "a " + open.getChannel()
+                            + " payment is open for order " + orderId + "; finish it (or pay with " + open.getChannel()
+                            + " again) before using another channel");
+                }
                 if (open != null) {
                     return open; // one collection per order at a time: a second key must not charge twice
                 }
@@ -99,15 +105,19 @@ class PaymentService {
 
     /**
      * Debits the wallet (idempotent per order at member-service), then settles like a provider notification would.
-     * A refusal (WALLET_INSUFFICIENT, …) took nothing: the attempt is removed so the member can top up or pay another
-     * way, and the order stays AWAITING_PAYMENT. A timeout or outage leaves the payment PENDING; paying again retries.
+     * A refusal (WALLET_INSUFFICIENT, …) took nothing: the attempt becomes FAILED (kept, never deleted: a concurrent
+     * request for the same payment may have been debited after a top-up, and settles it below), so the member can top
+     * up or pay another way, and the order stays AWAITING_PAYMENT. A timeout or outage leaves the payment PENDING;
+     * paying again retries. A debit that lands after the order was cancelled is refunded by member-service when it
+     * consumes {@code OrderCancelled}, and any later debit for that order is refused there (ORDER_CLOSED).
      */
     private PaymentView collectFromWallet(Payment payment) {
         try {
             walletDebits.debit(payment.getMemberId(), payment.getOrderId(), payment.getAmountFen());
         } catch (RemoteProblemException refused) {
             if (refused.status().is4xxClientError()) {
-                tx.executeWithoutResult(s -> payments.delete(new LambdaQueryWrapper<Payment>()
+                tx.executeWithoutResult(s -> payments.update(null, new com.baomidou.mybatisplus.core.conditions.update
+                        .LambdaUpdateWrapper<Payment>().set(Payment::getStatus, Payment.Status.FAILED)
                         .eq(Payment::getId, payment.getId()).eq(Payment::getStatus, Payment.Status.PENDING)));
             }
             throw refused;

@@ -333,14 +333,35 @@ class OrderSagaIT {
         String orderId = awaitingPayment();
         assertProblem(pay(orderId, UUID.randomUUID().toString(), "WALLET"), 409, "WALLET_INSUFFICIENT");
         assertThat(order(orderId).text("status")).isEqualTo("AWAITING_PAYMENT");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment WHERE order_id = ?", Integer.class,
-                Long.parseLong(orderId))).as("the refused attempt left nothing behind").isZero();
+        assertThat(jdbc.queryForList("SELECT status FROM payment WHERE order_id = ?", String.class,
+                Long.parseLong(orderId))).as("the refused attempt is kept as FAILED, collecting nothing")
+                .containsExactly("FAILED");
 
         MEMBER.balance(member, 1999);
         var topped = pay(orderId, UUID.randomUUID().toString(), "WALLET");
         assertThat(topped.status()).as(topped.raw()).isEqualTo(202);
         assertThat(order(orderId).text("status")).isEqualTo("PAID");
         assertThat(MEMBER.balance(member)).isZero();
+    }
+
+    @Test
+    void anOpenPaymentBlocksAnotherChannelSoNothingIsChargedTwice() {
+        MEMBER.balance(member, 5_000);
+        MEMBER.outage(member, true);
+        String orderId = awaitingPayment();
+        String walletKey = UUID.randomUUID().toString();
+        assertThat(pay(orderId, walletKey, "WALLET").status()).as("member-service is down").isEqualTo(503);
+
+        // the wallet attempt stays open (member-service may have debited before it fell over): no second channel
+        assertProblem(pay(orderId, UUID.randomUUID().toString(), "MOCK"), 409, "PAYMENT_IN_PROGRESS");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment WHERE order_id = ?", Integer.class,
+                Long.parseLong(orderId))).isEqualTo(1);
+
+        MEMBER.outage(member, false);
+        var retried = pay(orderId, walletKey, "WALLET");
+        assertThat(retried.text("status")).as(retried.raw()).isEqualTo("SUCCEEDED");
+        assertThat(order(orderId).text("status")).isEqualTo("PAID");
+        assertThat(MEMBER.balance(member)).isEqualTo(5_000 - 1999);
     }
 
     private String awaitingPayment() {

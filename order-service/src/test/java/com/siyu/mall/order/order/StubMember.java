@@ -23,6 +23,7 @@ final class StubMember implements AutoCloseable {
     private final Map<Long, Long> balances = new ConcurrentHashMap<>();
     private final Map<Long, Map<String, Object>> debits = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private final java.util.Set<Long> outageFor = ConcurrentHashMap.newKeySet();
     private final HttpServer server;
 
     StubMember() throws IOException {
@@ -41,6 +42,10 @@ final class StubMember implements AutoCloseable {
         long member = r.path("memberId").asLong();
         long order = r.path("orderId").asLong();
         long amount = r.path("amountFen").asLong();
+        if (outageFor.contains(member)) {
+            respond(exchange, 503, "application/problem+json", Map.of("status", 503, "code", "DATABASE_UNAVAILABLE"));
+            return;
+        }
         Map<String, Object> earlier = debits.get(order);
         if (earlier != null) {
             respond(exchange, 200, "application/json", earlier);
@@ -70,6 +75,15 @@ final class StubMember implements AutoCloseable {
 
     void balance(long memberId, long fen) {
         balances.put(memberId, fen);
+    }
+
+    /** This member's debits answer 503, as member-service does while its database is down (nothing is debited). */
+    void outage(long memberId, boolean down) {
+        if (down) {
+            outageFor.add(memberId);
+        } else {
+            outageFor.remove(memberId);
+        }
     }
 
     long balance(long memberId) {
