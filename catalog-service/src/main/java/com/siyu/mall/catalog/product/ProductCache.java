@@ -37,6 +37,7 @@ class ProductCache {
     private final boolean enabled;
     private final Cache<Long, ProductDetail> details;
     private final Cache<ListingKey, ProductPage> listings;
+    private final java.util.concurrent.atomic.AtomicLong evictions = new java.util.concurrent.atomic.AtomicLong();
 
     ProductCache(Properties props, MeterRegistry meters) {
         this.enabled = props.enabled();
@@ -58,12 +59,33 @@ class ProductCache {
         return enabled ? details.get(spuId, id -> loader.get()) : loader.get();
     }
 
+    /**
+     * Pages are stored only when no eviction happened while they loaded: clearing the whole cache skips entries still
+     * loading, so a page read before a commit could otherwise outlive that commit's eviction (details are evicted by
+     * key, which waits for a load in flight).
+     */
     ProductPage listing(ListingKey key, Supplier<ProductPage> loader) {
-        return enabled ? listings.get(key, k -> loader.get()) : loader.get();
+        if (!enabled) {
+            return loader.get();
+        }
+        ProductPage cached = listings.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        long before = evictions.get();
+        ProductPage page = loader.get();
+        if (evictions.get() == before) {
+            listings.put(key, page);
+            if (evictions.get() != before) {
+                listings.invalidate(key); // an eviction ran between the check and the put
+            }
+        }
+        return page;
     }
 
     /** A product changed: its detail goes, and every listing page (it may enter, leave or move in any of them). */
     void evict(Collection<Long> spuIds) {
+        evictions.incrementAndGet();
         details.invalidateAll(spuIds);
         listings.invalidateAll();
     }
