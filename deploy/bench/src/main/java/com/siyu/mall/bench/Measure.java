@@ -242,19 +242,7 @@ public final class Measure {
             for (int i = 0; i < orders; i++) {
                 long orderId = java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE);
                 ids.add(orderId);
-                ObjectNode envelope = Api.JSON.createObjectNode();
-                envelope.put("eventId", java.util.UUID.randomUUID().toString());
-                envelope.put("eventType", "OrderCreated");
-                envelope.put("aggregateType", "Order");
-                envelope.put("aggregateId", String.valueOf(orderId));
-                envelope.put("occurredAt", Instant.now().toString());
-                envelope.put("schemaVersion", 1);
-                ObjectNode payload = envelope.putObject("payload");
-                payload.put("orderId", orderId);
-                payload.put("memberId", 1);
-                payload.putArray("lines").addObject().put("skuId", sku).put("spuId", spu).put("quantity", 1)
-                        .put("unitPriceFen", 990);
-                payload.put("totalFen", 990);
+                ObjectNode envelope = orderCreated(orderId, sku, spu);
                 producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("mall.order.events",
                         String.valueOf(orderId), Api.JSON.writeValueAsString(envelope)));
             }
@@ -292,6 +280,24 @@ public final class Measure {
             r.put("decisionsPerSec", span == 0 ? 0 : decided / span);
         }
         return r;
+    }
+
+    /** A synthetic one-line OrderCreated envelope (member 1, 1 × 990 fen), as order-service's outbox writes it. */
+    private static ObjectNode orderCreated(long orderId, long sku, long spu) {
+        ObjectNode envelope = Api.JSON.createObjectNode();
+        envelope.put("eventId", java.util.UUID.randomUUID().toString());
+        envelope.put("eventType", "OrderCreated");
+        envelope.put("aggregateType", "Order");
+        envelope.put("aggregateId", String.valueOf(orderId));
+        envelope.put("occurredAt", Instant.now().toString());
+        envelope.put("schemaVersion", 1);
+        ObjectNode payload = envelope.putObject("payload");
+        payload.put("orderId", orderId);
+        payload.put("memberId", 1);
+        payload.putArray("lines").addObject().put("skuId", sku).put("spuId", spu).put("quantity", 1)
+                .put("unitPriceFen", 990);
+        payload.put("totalFen", 990);
+        return envelope;
     }
 
     static ObjectNode eventLag(String name, long fromMs, long toMs) throws Exception {
@@ -340,21 +346,8 @@ public final class Measure {
                 for (int i = 0; i < events; i++) {
                     long orderId = java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE);
                     long[] sku = skus[i % BACKLOG_SKUS];
-                    String eventId = java.util.UUID.randomUUID().toString();
-                    ObjectNode envelope = Api.JSON.createObjectNode();
-                    envelope.put("eventId", eventId);
-                    envelope.put("eventType", "OrderCreated");
-                    envelope.put("aggregateType", "Order");
-                    envelope.put("aggregateId", String.valueOf(orderId));
-                    envelope.put("occurredAt", Instant.now().toString());
-                    envelope.put("schemaVersion", 1);
-                    ObjectNode payload = envelope.putObject("payload");
-                    payload.put("orderId", orderId);
-                    payload.put("memberId", 1);
-                    payload.putArray("lines").addObject().put("skuId", sku[0]).put("spuId", sku[1]).put("quantity", 1)
-                            .put("unitPriceFen", 990);
-                    payload.put("totalFen", 990);
-                    ps.setString(1, eventId);
+                    ObjectNode envelope = orderCreated(orderId, sku[0], sku[1]);
+                    ps.setString(1, envelope.path("eventId").asText());
                     ps.setString(2, String.valueOf(orderId));
                     ps.setString(3, Api.JSON.writeValueAsString(envelope));
                     ps.setTimestamp(4, Timestamp.from(Instant.now()));

@@ -1,6 +1,10 @@
 package com.siyu.mall.local;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 
 /** Seeds a small catalog and walks one purchase, printing each step as a newcomer would do it with curl. */
 final class Demo {
@@ -61,8 +65,8 @@ final class Demo {
         show("after cancel:  " + stock(mall, admin, sku));
 
         step("member recharges ¥100 (POST /api/v1/wallet/recharges); credited on the provider's signed callback");
-        var recharge = mall.http().post("/api/v1/wallet/recharges", java.util.Map.of("amountFen", 10_000),
-                member.token(), java.util.Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+        var recharge = mall.http().post("/api/v1/wallet/recharges", Map.of("amountFen", 10_000),
+                member.token(), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         show(recharge.raw());
         var wallet = mall.awaitResponse(() -> mall.http().get("/api/v1/wallet", member.token()),
                 r -> r.number("balanceFen") >= 10_000, WAIT, "the recharge to be credited");
@@ -70,8 +74,8 @@ final class Demo {
         step("a third order is paid from the wallet ({\"channel\":\"WALLET\"}): PAID at once");
         String third = mall.placeOrder(member.token(), sku, 1);
         mall.awaitOrder(member.token(), third, WAIT, "AWAITING_PAYMENT");
-        show(mall.http().post("/api/v1/orders/" + third + "/payments", java.util.Map.of("channel", "WALLET"),
-                member.token(), java.util.Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString())).raw());
+        show(mall.http().post("/api/v1/orders/" + third + "/payments", Map.of("channel", "WALLET"),
+                member.token(), Map.of("Idempotency-Key", UUID.randomUUID().toString())).raw());
         show("GET /api/v1/wallet → " + mall.http().get("/api/v1/wallet", member.token()).raw());
         var points = mall.awaitResponse(() -> mall.http().get("/api/v1/members/me/points", member.token()),
                 r -> r.number("pending") > 0, WAIT, "pending points for the paid orders");
@@ -80,8 +84,8 @@ final class Demo {
                 r -> "REPEAT".equals(r.text("lifecycle")), WAIT, "lifecycle REPEAT").text("lifecycle"));
 
         step("keyword search in Chinese (GET /api/v1/products?q=碎花裙)");
-        var found = mall.http().get("/api/v1/products?q=" + java.net.URLEncoder.encode("碎花裙",
-                java.nio.charset.StandardCharsets.UTF_8), null);
+        var found = mall.http().get("/api/v1/products?q=" + URLEncoder.encode("碎花裙",
+                StandardCharsets.UTF_8), null);
         found.body().path("items").forEach(item -> show(item.path("title").asString() + "  " + item.path("minPriceFen")
                 .asLong() + " fen"));
         System.out.println("\ndemo finished: orders " + orderId + " and " + third + " PAID (MOCK, WALLET), order " + second

@@ -71,21 +71,18 @@ class DataExport {
         doc.put("consentRecords", rows("SELECT channel, granted, created_at FROM consent_record WHERE member_id = ? "
                 + "ORDER BY id", memberId));
         doc.put("tags", rows("SELECT tag, source, created_at FROM member_tag WHERE member_id = ? ORDER BY tag", memberId));
-        List<Map<String, Object>> rfm = rows("SELECT recency_score, frequency_score, monetary_score, rfm, computed_at "
-                + "FROM member_rfm WHERE member_id = ?", memberId);
-        doc.put("rfm", rfm.isEmpty() ? null : rfm.get(0));
+        doc.put("rfm", row("SELECT recency_score, frequency_score, monetary_score, rfm, computed_at "
+                + "FROM member_rfm WHERE member_id = ?", memberId));
         doc.put("reachLog", rows("SELECT id, channel, campaign_id, reach_date, granted_at FROM reach_log "
                 + "WHERE member_id = ? ORDER BY granted_at", memberId));
         doc.put("birthdayGrants", rows("SELECT grant_year, points, level, created_at FROM birthday_grant "
                 + "WHERE member_id = ? ORDER BY grant_year", memberId));
         doc.put("sessions", rows("SELECT family_id, created_at, expires_at, used_at, revoked_at FROM refresh_token "
                 + "WHERE member_id = ? ORDER BY id", memberId));
-        List<Map<String, Object>> deletion = rows("SELECT status, requested_at, due_at, cancelled_at FROM "
-                + "member_deletion WHERE member_id = ?", memberId);
-        doc.put("deletionRequest", deletion.isEmpty() ? null : deletion.get(0));
-        List<Map<String, Object>> wallet = rows("SELECT principal_fen, bonus_fen, created_at, updated_at FROM "
-                + "wallet_account WHERE member_id = ?", memberId);
-        doc.put("wallet", wallet.isEmpty() ? null : wallet.get(0));
+        doc.put("deletionRequest", row("SELECT status, requested_at, due_at, cancelled_at FROM "
+                + "member_deletion WHERE member_id = ?", memberId));
+        doc.put("wallet", row("SELECT principal_fen, bonus_fen, created_at, updated_at FROM "
+                + "wallet_account WHERE member_id = ?", memberId));
         doc.put("walletLedger", rows("SELECT id, kind, ref_id, principal_delta, bonus_delta, balance_after, created_at "
                 + "FROM wallet_ledger WHERE member_id = ? ORDER BY id", memberId));
         doc.put("walletRecharges", rows("SELECT id, plan_id, principal_fen, bonus_fen, channel, payment_no, status, "
@@ -94,9 +91,8 @@ class DataExport {
                 + "FROM wallet_debit WHERE member_id = ? AND amount_fen > 0 ORDER BY created_at", memberId));
         doc.put("walletRefunds", rows("SELECT refund_id, order_id, amount_fen, principal_fen, bonus_fen, created_at "
                 + "FROM wallet_refund WHERE member_id = ? ORDER BY created_at", memberId));
-        List<Map<String, Object>> card = rows("SELECT plan_code, plan_name, status, started_at, expires_at FROM "
-                + "member_card WHERE member_id = ?", memberId);
-        doc.put("memberCard", card.isEmpty() ? null : card.get(0));
+        doc.put("memberCard", row("SELECT plan_code, plan_name, status, started_at, expires_at FROM "
+                + "member_card WHERE member_id = ?", memberId));
         doc.put("cardPurchases", rows("SELECT id, plan_id, price_fen, channel, payment_no, status, expires_at, "
                 + "created_at, activated_at FROM card_purchase WHERE member_id = ? ORDER BY id", memberId));
         return doc;
@@ -121,6 +117,12 @@ class DataExport {
     }
 
     /** Rows as camelCase maps: times as instants, dates as dates, ids as strings (JSON clients lose precision). */
+    /** The one row a per-member table holds, or null. */
+    private Map<String, Object> row(String sql, Object... args) {
+        List<Map<String, Object>> rows = rows(sql, args);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
     private List<Map<String, Object>> rows(String sql, Object... args) {
         return jdbc.query(sql, (rs, n) -> {
             ResultSetMetaData meta = rs.getMetaData();

@@ -34,7 +34,7 @@ public class OrderDebits {
     WalletDebit debit(long memberId, long orderId, long amountFen) {
         wallets.lock(memberId);
         WalletDebit existing = find(orderId);
-        if (existing != null && isTombstone(orderId)) {
+        if (isTombstone(existing)) {
             throw orderClosed(orderId);
         }
         if (existing != null) {
@@ -51,7 +51,7 @@ public class OrderDebits {
                     orderId, memberId, amountFen, spent.split().principalFen(), spent.split().bonusFen(),
                     spent.balanceFen(), now, now);
         } catch (DuplicateKeyException closedOrPaidMeanwhile) {
-            if (isTombstone(orderId)) {
+            if (isTombstone(find(orderId))) {
                 throw orderClosed(orderId);
             }
             throw MallException.conflict("WALLET_DEBIT_CONFLICT", "order " + orderId + " was debited differently");
@@ -121,10 +121,9 @@ public class OrderDebits {
         }
     }
 
-    private boolean isTombstone(long orderId) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM wallet_debit WHERE order_id = ? AND closed_at IS NOT NULL "
-                + "AND amount_fen = 0", Integer.class, orderId);
-        return n != null && n > 0;
+    /** {@link #closeOrder}'s row: a real debit is at least 1 fen (the request is validated), a tombstone is 0. */
+    private static boolean isTombstone(WalletDebit row) {
+        return row != null && row.amountFen() == 0;
     }
 
     private static MallException orderClosed(long orderId) {

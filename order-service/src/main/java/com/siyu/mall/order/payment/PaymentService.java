@@ -1,6 +1,7 @@
 package com.siyu.mall.order.payment;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.siyu.mall.common.error.MallException;
 import com.siyu.mall.common.error.RemoteProblemException;
@@ -116,8 +117,8 @@ class PaymentService {
             walletDebits.debit(payment.getMemberId(), payment.getOrderId(), payment.getAmountFen());
         } catch (RemoteProblemException refused) {
             if (refused.status().is4xxClientError()) {
-                tx.executeWithoutResult(s -> payments.update(null, new com.baomidou.mybatisplus.core.conditions.update
-                        .LambdaUpdateWrapper<Payment>().set(Payment::getStatus, Payment.Status.FAILED)
+                tx.executeWithoutResult(s -> payments.update(null, new LambdaUpdateWrapper<Payment>()
+                        .set(Payment::getStatus, Payment.Status.FAILED)
                         .eq(Payment::getId, payment.getId()).eq(Payment::getStatus, Payment.Status.PENDING)));
             }
             throw refused;
